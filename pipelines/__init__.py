@@ -1,0 +1,1 @@
+"""Linimasa: Indonesian news articles into an event warehouse."""
