@@ -1,0 +1,34 @@
+# Linimasa: `make run` and `make test` are the two set-up commands (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: install run test dev bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/linimasa run
+
+test: install
+	$(BIN)/pytest
+
+dev: install
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+bench: install
+	$(BIN)/python scripts/bench_run.py
+	$(BIN)/python scripts/bench_dates.py
+	$(BIN)/python scripts/bench_extraction.py
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports
+	find .dagster_home -mindepth 1 ! -name dagster.yaml -exec rm -rf {} +

@@ -1,0 +1,61 @@
+"""When the main job runs: every morning, and whenever the article folder changes."""
+
+import hashlib
+
+from dagster import (
+    AssetSelection,
+    DefaultScheduleStatus,
+    DefaultSensorStatus,
+    RunRequest,
+    SensorEvaluationContext,
+    SkipReason,
+    define_asset_job,
+    schedule,
+    sensor,
+)
+
+from pipelines import settings
+
+linimasa_job = define_asset_job(
+    "linimasa_job",
+    selection=AssetSelection.all(),
+    description="Ingest the article folder, extract dates, actors, places and events, and rebuild the views.",
+)
+
+
+@schedule(
+    job=linimasa_job,
+    cron_schedule="0 6 * * *",
+    execution_timezone="Asia/Jakarta",
+    default_status=DefaultScheduleStatus.RUNNING,
+    description="The full job every morning at 06:00 Jakarta time, after the overnight news.",
+)
+def daily_refresh(context):
+    return RunRequest(run_key=f"daily-{context.scheduled_execution_time:%Y-%m-%d}")
+
+
+def folder_fingerprint() -> tuple[str, int]:
+    """A hash of every file's path, size and modification time below the article folder."""
+    folder = settings.articles_dir()
+    digest = hashlib.sha256()
+    count = 0
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            count += 1
+    return digest.hexdigest()[:20], count
+
+
+@sensor(
+    job=linimasa_job,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Launches the job when files are added to, changed in or removed from the article folder.",
+)
+def article_folder_sensor(context: SensorEvaluationContext):
+    fingerprint, count = folder_fingerprint()
+    if fingerprint == context.cursor:
+        return SkipReason(f"no change in {count} file(s) under {settings.articles_dir()}")
+    context.update_cursor(fingerprint)
+    return RunRequest(run_key=f"articles-{fingerprint}", tags={"linimasa/files": str(count)})

@@ -1,0 +1,18 @@
+"""The one Definitions object: the UI (`make dev`), the daemon and `linimasa run` all load it."""
+from __future__ import annotations
+
+from dagster import Definitions
+
+from pipelines.automation import article_folder_sensor, daily_refresh, linimasa_job
+from pipelines.extract.assets import date_mentions, mentions_and_events
+from pipelines.ingest.assets import ingest_articles
+from pipelines.warehouse.assets import dimensions
+from pipelines.warehouse.resource import WarehouseResource
+
+defs = Definitions(
+    assets=[ingest_articles, date_mentions, mentions_and_events, dimensions],
+    jobs=[linimasa_job],
+    schedules=[daily_refresh],
+    sensors=[article_folder_sensor],
+    resources={"duckdb": WarehouseResource.for_paths()},
+)

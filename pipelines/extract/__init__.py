@@ -1,0 +1,1 @@
+"""Extraction assets: documents → date, actor and place mentions → events."""

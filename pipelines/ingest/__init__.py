@@ -1,0 +1,1 @@
+"""Article files into the `documents` and `rejected_documents` tables."""

@@ -1,0 +1,255 @@
+"""Article files → normalised articles or recorded rejections.
+
+Pure Python (no Dagster, no DuckDB) so it can be tested on its own. Every file found
+under the article folder ends up either as one or more `Article`s or as a `Rejection`
+with a reason; nothing is silently dropped. A `.jsonl` file is a batch: each line is a
+record of its own, so one bad line rejects that line only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from pipelines.language.text import normalise
+from pipelines.settings import MAX_ARTICLE_BYTES, MAX_JSONL_BYTES
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+ARTICLE_SUFFIXES = {".md", ".txt", ".jsonl"}
+METADATA_KEYS = ("title", "published", "url", "source", "language")
+TITLE_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Article:
+    source_path: str
+    body: str
+    title: str
+    published_at: dt.datetime | None
+    url: str | None
+    source: str | None
+    language: str
+    external_id: str | None = None
+
+    @property
+    def document_id(self) -> str:
+        """Content-based: the same story under two file names is one document."""
+        return "doc_" + hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:20]
+
+    @property
+    def content_hash(self) -> str:
+        """Body and metadata: a corrected publication date must re-anchor the story."""
+        published = self.published_at.isoformat() if self.published_at else ""
+        parts = [self.body, self.title, published, self.url or "", self.source or "", self.language]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source_path: str
+    reason: str
+    detail: str
+    size_bytes: int | None = None
+
+
+class RejectedInput(Exception):
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class FolderScan:
+    articles: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    files_seen: int = 0
+
+
+def scan_folder(folder: Path) -> FolderScan:
+    """Read every regular file below `folder`, in path order, into articles and rejections."""
+    scan = FolderScan()
+    if not folder.is_dir():
+        return scan
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        scan.files_seen += 1
+        relative = path.relative_to(folder).as_posix()
+        for item in read_file(path, relative):
+            (scan.articles if isinstance(item, Article) else scan.rejections).append(item)
+    return scan
+
+
+def read_file(path: Path, display_path: str | None = None) -> list[Article | Rejection]:
+    """One file's articles, or the reason it cannot be read; never raises for bad input."""
+    name = display_path or path.name
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return [Rejection(name, "unreadable", str(error))]
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        return [Rejection(name, "unsupported_format", f"'{suffix or path.name}' is not one of .md, .txt, .jsonl", size)]
+    limit = MAX_JSONL_BYTES if suffix == ".jsonl" else MAX_ARTICLE_BYTES
+    if size > limit:
+        return [Rejection(name, "too_large", f"{size} bytes is over the {limit}-byte limit", size)]
+    try:
+        raw = path.read_bytes()
+        text = decode(raw)
+        if suffix == ".jsonl":
+            return list(_read_jsonl(text, name))
+        return [parse_article(text, name)]
+    except RejectedInput as rejected:
+        return [Rejection(name, rejected.reason, rejected.detail, size)]
+    except OSError as error:
+        return [Rejection(name, "unreadable", str(error), size)]
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, then a cp1252 fallback for old exports."""
+    if not raw.strip():
+        raise RejectedInput("empty", "the file has no content")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise RejectedInput("undecodable", f"UTF-16 BOM but invalid data: {error}") from None
+    if b"\x00" in raw[:8192] or _control_ratio(raw[:8192]) > 0.10:
+        raise RejectedInput("binary", "the file holds binary data (NUL or control bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise RejectedInput("undecodable", f"neither UTF-8 nor cp1252: {error}") from None
+
+
+def _control_ratio(sample: bytes) -> float:
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / max(len(sample), 1)
+
+
+def parse_article(text: str, source_path: str, extra: dict | None = None) -> Article:
+    """Front matter (optional) + body. Without a title, the first line is the title;
+    a plain-text file keeps that line in its body, since it may be the lead itself."""
+    text = normalise(text)
+    metadata: dict = dict(extra or {})
+    body = text
+    if text.startswith("---"):
+        metadata.update(_front_matter(text))
+        body = text.split("\n", 1)[1] if "\n" in text else ""
+        body = body[_closing_fence_end(body):]
+    body = body.strip("\n").rstrip()
+    if not body.strip():
+        raise RejectedInput("empty_body", "no article text after the front matter")
+    if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise RejectedInput("too_large", f"article text is over the {MAX_ARTICLE_BYTES}-byte limit")
+    title = _as_text(metadata.get("title")) or body.split("\n", 1)[0].strip()[:TITLE_MAX_CHARS]
+    return Article(
+        source_path=source_path,
+        body=body,
+        title=title,
+        published_at=parse_published(metadata.get("published")),
+        url=_as_text(metadata.get("url")),
+        source=_as_text(metadata.get("source")),
+        language=_as_text(metadata.get("language")) or "id",
+        external_id=_as_text(metadata.get("id")),
+    )
+
+
+def _front_matter(text: str) -> dict:
+    first_line = text.split("\n", 1)[0]
+    if first_line.strip() != "---":
+        raise RejectedInput("broken_front_matter", f"opening line {first_line[:40]!r} is not '---'")
+    rest = text.split("\n", 1)[1] if "\n" in text else ""
+    end = _closing_fence_start(rest)
+    if end is None:
+        raise RejectedInput("broken_front_matter", "front matter opened with '---' is never closed")
+    try:
+        data = yaml.safe_load(rest[:end]) or {}
+    except yaml.YAMLError as error:
+        raise RejectedInput("broken_front_matter", f"invalid YAML: {str(error).splitlines()[0]}") from None
+    except ValueError as error:  # YAML reads 2025-02-31 as a timestamp and fails on it
+        raise RejectedInput("broken_front_matter", f"impossible value: {error}") from None
+    if not isinstance(data, dict):
+        raise RejectedInput("broken_front_matter", f"front matter is a {type(data).__name__}, not a mapping")
+    return data
+
+
+def _closing_fence_start(rest: str) -> int | None:
+    offset = 0
+    for line in rest.split("\n"):
+        if line.strip() == "---":
+            return offset
+        offset += len(line) + 1
+    return None
+
+
+def _closing_fence_end(rest: str) -> int:
+    start = _closing_fence_start(rest)
+    assert start is not None  # _front_matter has checked it
+    newline = rest.find("\n", start)
+    return len(rest) if newline == -1 else newline + 1
+
+
+def parse_published(value) -> dt.datetime | None:
+    """A date or datetime; naive values are Asia/Jakarta, as Indonesian newsrooms write them."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime.combine(value, dt.time())
+    else:
+        moment = _parse_published_text(str(value).strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=JAKARTA)
+    return moment
+
+
+def _parse_published_text(value: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    from pipelines.language.dates import tag_dates  # Indonesian forms: "Senin, 14 April 2025"
+
+    for mention in tag_dates(value):
+        if mention.granularity == "day" and mention.date_start and mention.date_start == mention.date_end:
+            return dt.datetime.combine(mention.date_start, dt.time())
+    raise RejectedInput("invalid_published_date", f"published value {value[:60]!r} is not a real date")
+
+
+def _read_jsonl(text: str, source_path: str) -> Iterator[Article | Rejection]:
+    text = normalise(text)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        record_path = f"{source_path}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise RejectedInput("bad_json_record", f"line is a JSON {type(record).__name__}, not an object")
+            body = record.get("text")
+            if not isinstance(body, str):
+                raise RejectedInput("bad_json_record", "record has no 'text' string")
+            metadata = {key: record.get(key) for key in (*METADATA_KEYS, "id") if record.get(key) is not None}
+            yield parse_article(body, record_path, metadata)
+        except json.JSONDecodeError as error:
+            yield Rejection(record_path, "bad_json_record", f"invalid JSON: {error.msg} at column {error.colno}", len(line))
+        except RejectedInput as rejected:
+            yield Rejection(record_path, rejected.reason, rejected.detail, len(line))
+
+
+def _as_text(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

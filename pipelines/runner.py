@@ -1,0 +1,48 @@
+"""`linimasa run`: the main job, in process, against the project's Dagster instance."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from pipelines import settings
+
+SUMMARY_TABLES = (
+    "documents", "rejected_documents", "date_mentions", "actors", "actor_aliases", "actor_mentions",
+    "locations", "location_mentions", "events", "event_participants", "event_locations", "event_topics",
+)
+
+
+def main(argv: list[str]) -> int:
+    if argv:
+        print("usage: linimasa run   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
+    started = time.perf_counter()
+    result = run_job()
+    elapsed = time.perf_counter() - started
+    print_summary(elapsed)
+    return 0 if result.success else 1
+
+
+def run_job():
+    from dagster import DagsterInstance
+
+    from pipelines.definitions import defs
+
+    instance = DagsterInstance.get()
+    return defs.resolve_job_def("linimasa_job").execute_in_process(instance=instance, raise_on_error=False)
+
+
+def print_summary(elapsed: float) -> None:
+    import duckdb
+
+    path = settings.warehouse_path()
+    print(f"\nwarehouse {path} ({elapsed:.1f} s)")
+    with duckdb.connect(str(path), read_only=True) as conn:
+        present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}
+        tables = [t for t in SUMMARY_TABLES if t in present] + sorted(present - set(SUMMARY_TABLES) - {"extraction_log", "actor_sightings", "location_sightings"})
+        width = max(len(t) for t in tables)
+        for table in tables:
+            count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]
+            print(f"  {table:<{width}}  {count:>8}")

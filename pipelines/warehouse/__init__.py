@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: its resource, table schemas, and the dimension tables."""

@@ -1,0 +1,56 @@
+"""Warehouse assets: the actor and place dimensions every event points to."""
+
+import pandas as pd
+from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
+
+from pipelines.language.seeds import read_seed
+from pipelines.warehouse.dimensions import rebuild_dimensions
+from pipelines.warehouse.metadata import table_metadata
+from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
+from pipelines.warehouse.schema import create_tables
+
+SEED_ACTOR_COLUMNS = ["actor_id", "name", "actor_type", "country_code", "parent_actor_id", "affiliation_id", "no_country_reason"]
+DIMENSIONS = {
+    "actors": "One row per actor (person, organisation, country, group) across all documents: the reference seeds plus every actor the text taught, with country and parent organisation.",
+    "actor_aliases": "Every name an actor goes by: seed aliases, acronyms defined in the text, and names used in stories.",
+    "locations": "Every place mentioned, from the gazetteer or found in the text, with country (ISO alpha-3), coordinates and feature type.",
+}
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(
+            table,
+            group_name="warehouse",
+            kinds={"python", "duckdb"},
+            description=description,
+            deps=["actor_sightings", "location_sightings"],
+        )
+        for table, description in DIMENSIONS.items()
+    ],
+    pool=WRITER_POOL,
+)
+def dimensions(context: AssetExecutionContext, duckdb: WarehouseResource):
+    """Rebuild actors, actor_aliases and locations from per-document sightings and seeds/actors.csv."""
+    seed_actors, seed_aliases = seed_actor_frames()
+    with duckdb.get_connection() as conn:
+        create_tables(conn, ["actor_sightings", "location_sightings", *DIMENSIONS])
+        rebuild_dimensions(conn, seed_actors, seed_aliases)
+        results = [
+            MaterializeResult(asset_key=table, metadata=table_metadata(conn, table, order_by="1"))
+            for table in DIMENSIONS
+        ]
+    yield from results
+
+
+def seed_actor_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The reference actors and aliases analysts maintain in seeds/, as frames for the merge."""
+    actors = pd.DataFrame(
+        [{column: (row.get(column) or None) for column in SEED_ACTOR_COLUMNS} for row in read_seed("actors")],
+        columns=SEED_ACTOR_COLUMNS,
+    ).astype("object")
+    aliases = pd.DataFrame(
+        [{"actor_id": row["actor_id"], "alias": row["alias"]} for row in read_seed("actor_aliases")],
+        columns=["actor_id", "alias"],
+    ).astype("object")
+    return actors, aliases
