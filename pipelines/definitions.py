@@ -1,6 +1,8 @@
 """The one Definitions object: the UI (`make dev`), the daemon and `linimasa run` all load it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from dagster import Definitions
 
 from pipelines.automation import article_folder_sensor, daily_refresh, linimasa_job
@@ -9,10 +11,16 @@ from pipelines.ingest.assets import ingest_articles
 from pipelines.warehouse.assets import dimensions
 from pipelines.warehouse.resource import WarehouseResource
 
-defs = Definitions(
-    assets=[ingest_articles, date_mentions, mentions_and_events, dimensions],
-    jobs=[linimasa_job],
-    schedules=[daily_refresh],
-    sensors=[article_folder_sensor],
-    resources={"duckdb": WarehouseResource.for_paths()},
-)
+
+def build_definitions(warehouse: Path | None = None) -> Definitions:
+    """All assets, checks, the job, schedule and sensor; `warehouse` overrides LINIMASA_WAREHOUSE."""
+    return Definitions(
+        assets=[ingest_articles, date_mentions, mentions_and_events, dimensions],
+        jobs=[linimasa_job],
+        schedules=[daily_refresh],
+        sensors=[article_folder_sensor],
+        resources={"duckdb": WarehouseResource.for_paths(warehouse)},
+    )
+
+
+defs = build_definitions()
