@@ -1,0 +1,167 @@
+"""extract_events(): the events of one document from its sentences, dates and actors."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import Any, Sequence
+
+from pipelines.language.events.coreference import Draft, EventBook
+from pipelines.language.events.cues import lexicon
+from pipelines.language.events.dating import governing_dates, is_vague
+from pipelines.language.events.lines import reporting_mask
+from pipelines.language.events.model import Event
+from pipelines.language.events.participants import participants_for, places_for
+from pipelines.language.events.statements import find_statement
+from pipelines.language.events.statements_book import StatementBook
+from pipelines.language.events.topics import event_topics, topics_in
+from pipelines.language.events.triggers import find_generic_references, find_triggers, refine_cameo
+from pipelines.language.text import sentence_spans
+
+# A sentence with only a participation cue ("Delegasi Polri dipimpin oleh ...") adds to the
+# event reported at most this many sentences before.
+_ENRICH_DISTANCE = 3
+_NOT_ENRICHED_BY_CUES = frozenset({"statement", "death"})
+
+
+class _Sorted:
+    """Items with start/end offsets, sliced by sentence with a binary search."""
+
+    def __init__(self, items: Sequence[Any]):
+        self.items = sorted(items, key=lambda item: (item.start, item.end))
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [item for item in self.items[lo:hi] if item.end <= end]
+
+
+def _outside(items: Sequence[Any], span: tuple[int, int] | None) -> list[Any]:
+    if span is None:
+        return list(items)
+    return [item for item in items if item.end <= span[0] or item.start >= span[1]]
+
+
+def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date | None = None) -> list[Event]:
+    """Events reported by `text`, given its date mentions and actor analysis.
+
+    `anchor` (optional, the publication date) dates statements that have no date of their
+    own and no press event to borrow one from; without it the date mentions' anchor is used.
+    """
+    if not text:
+        return []
+    sentences = sentence_spans(text)
+    mask = reporting_mask(text, sentences)
+    actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
+    mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
+    book, statements = EventBook(), StatementBook()
+    last_report = -_ENRICH_DISTANCE - 1
+
+    for index, span in enumerate(sentences):
+        if not mask[index]:
+            continue
+        start, end = span.start, span.end
+        sentence = (start, end)
+        s_mentions, s_dates = mentions.within(start, end), date_index.within(start, end)
+        s_places = place_index.within(start, end)
+        statement = find_statement(text, start, end, s_mentions, s_dates, actor_types)
+        attribution = statement.attribution if statement else None
+        if statement is not None:
+            statements.add(statement, sentence, text)
+        free_mentions = _outside(s_mentions, attribution)
+        free_dates = [d for d in s_dates if statement is None or d is not statement.date]
+        found = _events_in_sentence(text, sentence, free_mentions, free_dates, s_places, actor_types, book)
+        if found:
+            last_report = index
+        elif statement is None and index - last_report <= _ENRICH_DISTANCE:
+            _enrich_from_cues(text, sentence, free_mentions, s_places, actor_types, book)
+
+    _inherit_dates(book.drafts)
+    events = [_finish(draft, text) for draft in book.drafts]
+    events += statements.events(text, actors, _fallback_anchor(dates, anchor))
+    document_topics = topics_in(text, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
+    for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
+        event.topics = event_topics(topics_in(text, spans), document_topics)
+    events.sort(key=lambda e: (e.start, e.trigger_start))
+    return events
+
+
+def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any], dates: list[Any],
+                        places: list[Any], actor_types: dict[str, str], book: EventBook) -> bool:
+    """Report or refer to the events named in one sentence; True if any was."""
+    start, end = sentence
+    triggers = [t for t in find_triggers(text, start, end) if t.modality != "negation"]
+    governing = governing_dates([(t.start, t.end) for t in triggers], dates)
+    place_pairs = places_for(start, end, places)
+    touched = False
+    reported_types: dict[str, Draft] = {}
+    for trigger, date in zip(triggers, governing):
+        participants = participants_for(trigger.event_type, text, start, end, mentions, actor_types)
+        if trigger.refers_back:
+            types = (trigger.event_type,) + lexicon().coref_nouns.get(trigger.surface.lower(), ())
+            if book.refer(types, sentence, date, participants, place_pairs) is not None:
+                touched = True
+                continue
+        if is_vague(date) and (trigger.modality == "plan" or not trigger.strong):
+            continue
+        if trigger.event_type in reported_types:
+            book.enrich(reported_types[trigger.event_type], sentence, date, participants, place_pairs)
+            continue
+        cameo = refine_cameo(trigger.event_type, trigger.cameo_code, text[start:end])
+        reported_types[trigger.event_type] = book.report(
+            trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
+            date, participants, place_pairs)
+        touched = True
+    for _, _, types in find_generic_references(text, start, end):
+        target = book.latest_of(types)
+        if target is not None and target not in reported_types.values():
+            participants = participants_for(target.event.event_type, text, start, end, mentions, actor_types)
+            book.enrich(target, sentence, None, participants, place_pairs)
+            touched = True
+    return touched
+
+
+def _enrich_from_cues(text: str, sentence: tuple[int, int], mentions: list[Any], places: list[Any],
+                      actor_types: dict[str, str], book: EventBook) -> None:
+    """A sentence naming who led or attended adds them to the event just reported."""
+    start, end = sentence
+    target = book.latest()
+    if target is None or target.event.event_type in _NOT_ENRICHED_BY_CUES:
+        return
+    if not lexicon().enrich_re.search(text, start, end):
+        return
+    participants = participants_for(target.event.event_type, text, start, end, mentions, actor_types)
+    book.enrich(target, sentence, None, participants, places_for(start, end, places))
+
+
+def _inherit_dates(drafts: list[Draft]) -> None:
+    """Undated events take the dates of the event they elaborate (an agreement, its meeting)."""
+    inheritance = lexicon().inheritance
+    for position, draft in enumerate(drafts):
+        if draft.dated or draft.event.event_type not in inheritance:
+            continue
+        for parent_type in inheritance[draft.event.event_type]:
+            parents = [d for d in drafts if d.dated and d.event.event_type == parent_type]
+            if not parents:
+                continue
+            before = [d for d in parents if drafts.index(d) < position]
+            parent = (before or parents)[-1 if before else 0]
+            event, source = draft.event, parent.event
+            event.date_start, event.date_end = source.date_start, source.date_end
+            event.date_precision, event.date_mention = source.date_precision, source.date_mention
+            break
+
+
+def _finish(draft: Draft, text: str) -> Event:
+    """Drop places known only from organisation names when the event has places of its own."""
+    event = draft.event
+    if draft.free_places:
+        event.locations = [p for p in event.locations if p.location_id in draft.free_places]
+    return event
+
+
+def _fallback_anchor(dates: Sequence[Any], anchor: dt.date | None) -> dt.date | None:
+    if anchor is not None:
+        return anchor
+    anchors = [d.anchor for d in dates if getattr(d, "anchor", None) is not None]
+    return max(anchors) if anchors else None

@@ -1,0 +1,97 @@
+"""Who took part in an event, and in what role.
+
+The role comes, in order, from the actor's title ("Ketua majelis hakim" → judge), from a
+cue word next to it ("dipimpin oleh" → lead, "tersangka" → suspect), and otherwise from
+the event type's default (a person in an arrest is the suspect, an organisation the lead).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+from pipelines.language.events.cues import lexicon
+from pipelines.language.events.model import EventPlace, Participant
+
+_CUE_REACH = 90
+# A cue's reach ends where another predicate starts.
+_CUE_STOP = re.compile(r"[;.()\"“”]|\b(?:sedangkan|sementara|yang|namun|tetapi|kemudian|lalu)\b", re.IGNORECASE)
+# Officials (anyone with a rank or a title) in an arrest or rescue are acting, not acted on.
+_ACTED_ON = frozenset({"suspect", "victim"})
+_LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
+
+
+def cue_roles(text: str, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
+    """Roles named by cue words in text[start:end], keyed by the mention's start offset."""
+    lex = lexicon()
+    roles: dict[int, str] = {}
+    for cue in lex.role_re.finditer(text, start, end):
+        info = lex.role_cues[" ".join(cue.group().lower().split())]
+        if info.side == "after":
+            stop = _CUE_STOP.search(text, cue.end(), min(end, cue.end() + _CUE_REACH))
+            limit = stop.start() if stop else min(end, cue.end() + _CUE_REACH)
+            for mention in mentions:
+                if cue.end() <= mention.start < limit:
+                    roles[mention.start] = info.role  # cues come in order: the nearest one wins
+        else:
+            before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= _CUE_REACH]
+            if before:
+                roles.setdefault(max(before, key=lambda m: m.end).start, info.role)
+    return roles
+
+
+def _title_role(mention: Any) -> str | None:
+    title = (getattr(mention, "title", None) or "").lower()
+    for cue, role in lexicon().title_roles:
+        if cue in title:
+            return role
+    return None
+
+
+def participants_for(event_type: str, text: str, start: int, end: int, mentions: Sequence[Any],
+                     actor_types: dict[str, str], fixed_role: str | None = None) -> list[Participant]:
+    """Participants from the actor mentions lying in text[start:end]; one per actor."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    cued = {} if fixed_role else cue_roles(text, start, end, inside)
+    lex = lexicon()
+    found: dict[str, Participant] = {}
+    for mention in inside:
+        if mention.actor_id in found:
+            continue
+        actor_type = actor_types.get(mention.actor_id, "")
+        role = fixed_role or _title_role(mention) or cued.get(mention.start)
+        if role is None:
+            role = lex.default_role(event_type, actor_type)
+            if role in _ACTED_ON and (getattr(mention, "rank", None) or getattr(mention, "title", None)):
+                role = "lead" if event_type in _LED_TYPES else "participant"
+        found[mention.actor_id] = Participant(mention.actor_id, role, getattr(mention, "rank", None),
+                                              getattr(mention, "title", None), mention.start, mention.end)
+    return list(found.values())
+
+
+def places_for(start: int, end: int, places: Iterable[Any]) -> list[tuple[EventPlace, str | None]]:
+    """Places mentioned in text[start:end], the dateline excepted, each with the actor whose
+    name contains it (None for a place named on its own)."""
+    return [
+        (EventPlace(place.location_id, place.start, place.end), getattr(place, "within_actor_id", None))
+        for place in places
+        if start <= place.start and place.end <= end and not getattr(place, "is_dateline", False)
+    ]
+
+
+def merge_participants(into: list[Participant], extra: Iterable[Participant]) -> None:
+    """Add actors not yet taking part; a specific role replaces a bare "participant"."""
+    index = {p.actor_id: i for i, p in enumerate(into)}
+    for p in extra:
+        if p.actor_id not in index:
+            index[p.actor_id] = len(into)
+            into.append(p)
+        elif into[index[p.actor_id]].role == "participant" and p.role != "participant":
+            into[index[p.actor_id]] = p
+
+
+def merge_places(into: list[EventPlace], extra: Iterable[EventPlace]) -> None:
+    seen = {p.location_id for p in into}
+    for p in extra:
+        if p.location_id not in seen:
+            seen.add(p.location_id)
+            into.append(p)

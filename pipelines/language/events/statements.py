@@ -1,0 +1,119 @@
+"""Reported speech: "..., kata Untung", "Untung mengatakan ...", "ujarnya".
+
+A statement is a speech verb outside quotation marks with an actor as its speaker. Its
+date is a date mention in the attribution itself ("..., kata Untung, Senin, 14 April
+2025"); dates elsewhere in the sentence belong to what was said.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from pipelines.language.events.cues import lexicon
+
+_QUOTE_CHARS = '"“”'
+_AFTER_WINDOW = 95       # verb → speaker mention start ("kata Sekretaris NCB ..., Brigjen Untung")
+_BEFORE_WINDOW = 160     # speaker mention end → verb ("Direktur ..., Judha Nugraha, mengatakan")
+_DATE_AFTER_SPEAKER = 70  # "..., Brigjen Untung Widyatmoko, Senin, 14 April 2025"
+_SPEAKER_TYPES = ("person", "organization")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    verb_start: int
+    verb_end: int
+    verb: str
+    speaker: Any | None          # the ActorMention naming the speaker, None for "ujarnya"
+    refers_to_last_speaker: bool  # "-nya": the speaker is the one quoted before
+    date: Any | None              # the DateMention in the attribution
+    attribution: tuple[int, int]  # span covering verb, speaker and their date
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside quotation marks in text[start:end]; an unclosed quote runs to the end."""
+    spans, open_at = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _QUOTE_CHARS:
+            continue
+        if open_at is None and ch != "”":
+            open_at = i
+        elif open_at is not None and ch != "“":
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _actor_type(mention: Any, actor_types: dict[str, str]) -> str:
+    return actor_types.get(mention.actor_id, "")
+
+
+def _speaker_after(verb_end: int, end: int, mentions: Sequence[Any], actor_types: dict[str, str],
+                   quotes: Sequence[tuple[int, int]]) -> Any | None:
+    window = [m for m in mentions if verb_end <= m.start <= verb_end + _AFTER_WINDOW and m.start < end
+              and not _inside(m.start, quotes) and _actor_type(m, actor_types) in _SPEAKER_TYPES]
+    persons = [m for m in window if _actor_type(m, actor_types) == "person"]
+    pool = persons or window
+    return min(pool, key=lambda m: m.start) if pool else None
+
+
+def _speaker_before(verb_start: int, start: int, mentions: Sequence[Any], actor_types: dict[str, str],
+                    quotes: Sequence[tuple[int, int]]) -> Any | None:
+    floor = max([start] + [b for a, b in quotes if b <= verb_start])
+    window = [m for m in mentions if floor <= m.start and m.end <= verb_start
+              and verb_start - m.end <= _BEFORE_WINDOW and _actor_type(m, actor_types) in _SPEAKER_TYPES]
+    persons = [m for m in window if _actor_type(m, actor_types) == "person"]
+    pool = persons or window
+    return max(pool, key=lambda m: m.end) if pool else None
+
+
+def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dates: Sequence[Any],
+                   actor_types: dict[str, str]) -> Statement | None:
+    """The statement attributed in text[start:end], if any (the first speech verb that has a speaker)."""
+    lex = lexicon()
+    quotes = quoted_spans(text, start, end)
+    has_quote = bool(quotes)
+    for match in lex.speech_re.finditer(text, start, end):
+        if _inside(match.start(), quotes):
+            continue
+        surface = match.group().lower()
+        back_reference = surface.endswith("nya") and surface not in lex.speech
+        form = surface[:-3] if back_reference else surface
+        side = lex.speech[form]
+        preceding = text[start:match.start()].rstrip()
+        speaker = None
+        if side in ("before", "either"):
+            speaker = _speaker_before(match.start(), start, mentions, actor_types, quotes)
+        if speaker is None and side in ("after", "either") and not back_reference:
+            # "lanjut", "jelas", "kata" are ordinary words too: as attributions they follow
+            # a quote or a comma, or open the sentence ("Menurut ...").
+            if side == "after" and preceding and preceding[-1] not in ",\"”'’" and not has_quote:
+                continue
+            speaker = _speaker_after(match.end(), end, mentions, actor_types, quotes)
+        if speaker is None and not back_reference:
+            continue
+        if back_reference and side == "before":
+            continue
+        anchor_start = min(match.start(), speaker.start) if speaker else match.start()
+        anchor_end = max(match.end(), speaker.end) if speaker else match.end()
+        date = _attribution_date(match.start(), match.end(), anchor_start, anchor_end, speaker, dates, quotes)
+        span_end = max(anchor_end, date.end) if date else anchor_end
+        span_start = min(anchor_start, date.start) if date else anchor_start
+        return Statement(match.start(), match.end(), match.group(), speaker, back_reference, date,
+                         (span_start, span_end))
+    return None
+
+
+def _attribution_date(verb_start: int, verb_end: int, anchor_start: int, anchor_end: int,
+                      speaker: Any | None, dates: Sequence[Any], quotes: Sequence[tuple[int, int]]) -> Any | None:
+    speaker_first = speaker is not None and speaker.start < verb_start
+    limit = verb_end + 25 if speaker_first else anchor_end + _DATE_AFTER_SPEAKER
+    candidates = [d for d in dates if not _inside(d.start, quotes) and anchor_start <= d.start <= limit]
+    return min(candidates, key=lambda d: d.start) if candidates else None

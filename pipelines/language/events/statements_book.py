@@ -1,0 +1,78 @@
+"""Statements of one document, coalesced to one event per speaker and date.
+
+A statement without its own date belongs to the press event it was made at: it takes the
+date the same speaker's other statements carry, else any dated statement of the story,
+else the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pipelines.language.events.dating import dates_of, is_vague
+from pipelines.language.events.model import Event, Participant
+from pipelines.language.events.statements import Statement
+
+
+@dataclass
+class _Said:
+    actor_id: str
+    speaker: Any           # the ActorMention naming the speaker (an earlier one for "ujarnya")
+    date: Any | None       # the attribution's own DateMention
+    sentence: tuple[int, int]
+    verb: tuple[int, int, str]
+
+
+class StatementBook:
+    def __init__(self) -> None:
+        self.said: list[_Said] = []
+        self._groups: list[list[_Said]] = []
+
+    def add(self, statement: Statement, sentence: tuple[int, int], text: str) -> None:
+        speaker = statement.speaker
+        if speaker is None and statement.refers_to_last_speaker and self.said:
+            speaker = self.said[-1].speaker
+        if speaker is None:
+            return
+        date = None if is_vague(statement.date) else statement.date
+        self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
+                               (statement.verb_start, statement.verb_end, statement.verb)))
+
+    def _press_date(self, said: _Said) -> Any | None:
+        own = [s.date for s in self.said if s.actor_id == said.actor_id and s.date is not None]
+        others = [s.date for s in self.said if s.date is not None]
+        return (own or others or [None])[0]
+
+    def events(self, text: str, actors: Any, anchor: dt.date | None) -> list[Event]:
+        """One statement event per speaker and date, in order of first statement."""
+        groups: dict[tuple, list[tuple[_Said, Any | None]]] = {}
+        for said in self.said:
+            mention = said.date or self._press_date(said)
+            if mention is not None:
+                start, end, precision = dates_of(mention)
+            elif anchor is not None:
+                start, end, precision = anchor, anchor, "day"
+            else:
+                start, end, precision = None, None, "vague"
+            groups.setdefault((said.actor_id, start, end, precision), []).append((said, mention))
+        events: list[Event] = []
+        self._groups = []
+        for (actor_id, start, end, precision), members in groups.items():
+            first, mention = members[0]
+            described = next((s.speaker for s, _ in members if s.speaker.rank or s.speaker.title), first.speaker)
+            participant = Participant(actor_id, "speaker", described.rank, described.title,
+                                      described.start, described.end)
+            events.append(Event(
+                event_type="statement", cameo_code="010", date_start=start, date_end=end,
+                date_precision=precision, date_mention=mention,
+                summary=text[first.sentence[0]:first.sentence[1]], start=first.sentence[0],
+                end=first.sentence[1], trigger=first.verb[2], trigger_start=first.verb[0],
+                trigger_end=first.verb[1], participants=[participant],
+            ))
+            self._groups.append([s for s, _ in members])
+        return events
+
+    def spans(self) -> list[list[tuple[int, int]]]:
+        """The sentences of each statement event returned by the last `events()` call."""
+        return [[s.sentence for s in group] for group in self._groups]

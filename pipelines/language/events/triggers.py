@@ -1,0 +1,76 @@
+"""Event words in a sentence: their type and CAMEO code, whether they refer back to an
+event already reported, and whether negation or a plan keeps them from being a fact."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.language.events.cues import lexicon
+
+# Clause boundaries for the modality look-back: a cue across a comma or "yang" governs
+# another predicate ("... yang belum ditemukan, polisi menangkap ...").
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:yang|namun|tetapi|sedangkan|sementara)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """One event word: offsets into the document text."""
+
+    start: int
+    end: int
+    surface: str
+    event_type: str
+    cameo_code: str | None
+    strong: bool
+    refers_back: bool     # "pertemuan tersebut": a later mention of an earlier event
+    modality: str | None  # None, "negation" or "plan"
+
+
+def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
+    before = text[sentence_start:trigger_start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    words = _WORDS.findall(clause)[-3:]
+    kinds = {lexicon().modality.get(w.lower()) for w in words}
+    if "negation" in kinds:
+        return "negation"
+    if "plan" in kinds:
+        return "plan"
+    return None
+
+
+def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
+    """Event words in text[start:end], left to right, longest phrase first at a position."""
+    lex = lexicon()
+    hits: list[TriggerHit] = []
+    for match in lex.trigger_re.finditer(text, start, end):
+        info = lex.trigger(match.group())
+        after = text[match.end():min(end, match.end() + 30)]
+        hits.append(TriggerHit(
+            start=match.start(), end=match.end(), surface=match.group(),
+            event_type=info.event_type, cameo_code=info.cameo_code, strong=info.strong,
+            refers_back=bool(lex.demonstrative_re.match(after)),
+            modality=_modality(text, start, match.start()),
+        ))
+    return hits
+
+
+def find_generic_references(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Generic nouns with a demonstrative ("operasi itu", "kegiatan tersebut"): offsets and
+    the event types they may refer to."""
+    lex = lexicon()
+    found = []
+    for match in lex.coref_noun_re.finditer(text, start, end):
+        after = text[match.end():min(end, match.end() + 30)]
+        if lex.demonstrative_re.match(after):
+            found.append((match.start(), match.end(), lex.coref_nouns[" ".join(match.group().lower().split())]))
+    return found
+
+
+def refine_cameo(event_type: str, cameo_code: str | None, sentence: str) -> str | None:
+    """A more specific CAMEO code when the sentence names what the event is about."""
+    for refined_type, cue, code in lexicon().refinements:
+        if refined_type == event_type and cue.search(sentence):
+            return code
+    return cameo_code
