@@ -1,0 +1,54 @@
+"""The cooperation network as a networkx graph, from the `actor_cooperation` and
+`country_cooperation` views: one node per party, one weighted edge per cooperating pair."""
+from __future__ import annotations
+
+import networkx as nx
+
+
+def _text(value) -> str:
+    """GraphML and GEXF attributes must be scalars: lists become `a; b`, dates ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_text(item) for item in value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def actor_graph(conn) -> nx.Graph:
+    """Parties as nodes (label, type, country), pairs as edges weighted by shared events."""
+    graph = nx.Graph(name="actor_cooperation")
+    rows = conn.execute(
+        """
+        select actor_a_id, actor_a, actor_a_type, actor_a_country,
+               actor_b_id, actor_b, actor_b_type, actor_b_country,
+               n_events, first_date, last_date, event_types, topics, places
+        from actor_cooperation
+        """
+    ).fetchall()
+    for (a_id, a, a_type, a_country, b_id, b, b_type, b_country,
+         n_events, first_date, last_date, event_types, topics, places) in rows:
+        graph.add_node(a_id, label=_text(a), actor_type=_text(a_type), country=_text(a_country))
+        graph.add_node(b_id, label=_text(b), actor_type=_text(b_type), country=_text(b_country))
+        graph.add_edge(
+            a_id, b_id,
+            weight=int(n_events), n_events=int(n_events),
+            first_date=_text(first_date), last_date=_text(last_date),
+            event_types=_text(event_types), topics=_text(topics), places=_text(places),
+        )
+    return graph
+
+
+def country_graph(conn) -> nx.Graph:
+    """Countries as nodes, cross-border cooperation as edges weighted by shared events."""
+    graph = nx.Graph(name="country_cooperation")
+    rows = conn.execute(
+        "select country_a, country_b, n_events, first_date, last_date, event_types, topics from country_cooperation"
+    ).fetchall()
+    for a, b, n_events, first_date, last_date, event_types, topics in rows:
+        graph.add_node(a, label=a)
+        graph.add_node(b, label=b)
+        graph.add_edge(
+            a, b, weight=int(n_events), n_events=int(n_events), first_date=_text(first_date),
+            last_date=_text(last_date), event_types=_text(event_types), topics=_text(topics),
+        )
+    return graph

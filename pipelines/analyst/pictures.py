@@ -1,0 +1,111 @@
+"""The timeline chart and the cooperation network drawing, as PNG bytes.
+
+Shared by the HTML report and the `timeline` / `actor_cooperation` assets' metadata.
+Drawn with matplotlib's object API (no pyplot) so no global backend state is touched
+and it works in headless processes.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+
+import networkx as nx
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from pipelines.analyst.network import actor_graph
+
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f"]
+
+
+def figure_png(figure: Figure, dpi: int = 110) -> bytes:
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    return buffer.getvalue()
+
+
+def data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def markdown_image(alt: str, png: bytes) -> str:
+    """Markdown the Dagster UI renders as an inline picture (no file or URL needed)."""
+    return f"![{alt}]({data_uri(png)})"
+
+
+def _empty(figure: Figure, message: str) -> Figure:
+    axes = figure.add_subplot()
+    axes.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="#555555")
+    axes.set_axis_off()
+    return figure
+
+
+def timeline_figure(conn, width: float = 12.0) -> Figure:
+    """Events on a date axis, one lane per event type: a bar spans a date range, a dot a
+    single day, a hollow dot a vague date placed at the date it is known to precede."""
+    rows = conn.execute(
+        "select event_type, date_start, date_end, sort_date, date_precision from timeline "
+        "where sort_date is not null order by timeline_position"
+    ).fetchall()
+    lanes = sorted({row[0] or "unknown" for row in rows})
+    figure = Figure(figsize=(width, max(2.5, 0.55 * len(lanes) + 1.5)))
+    if not rows:
+        return _empty(figure, "No dated events yet")
+    axes = figure.add_subplot()
+    for event_type, start, end, sort_date, precision in rows:
+        lane = lanes.index(event_type or "unknown")
+        colour = PALETTE[lane % len(PALETTE)]
+        if start is None:
+            axes.plot([sort_date], [lane], marker="o", markersize=9, markerfacecolor="white",
+                      markeredgecolor=colour, markeredgewidth=2, linestyle="none")
+        elif end is not None and end > start:
+            axes.plot([start, end + dt.timedelta(days=1)], [lane, lane], color=colour, linewidth=7,
+                      solid_capstyle="butt", alpha=0.75)
+        else:
+            axes.plot([start], [lane], marker="o", markersize=9, color=colour, linestyle="none")
+    axes.set_yticks(range(len(lanes)), lanes)
+    axes.set_ylim(-0.7, len(lanes) - 0.3)
+    axes.grid(axis="x", color="#dddddd")
+    axes.set_title(f"Timeline: {len(rows)} dated events")
+    figure.autofmt_xdate()
+    return figure
+
+
+def network_figure(conn, size: float = 9.0) -> Figure:
+    """Cooperating parties: node size by events, edge width by shared events, colour by country."""
+    graph = actor_graph(conn)
+    figure = Figure(figsize=(size, size * 0.75))
+    if graph.number_of_edges() == 0:
+        return _empty(figure, "No cooperation pairs yet")
+    axes = figure.add_subplot()
+    countries = sorted({data.get("country") or "?" for _, data in graph.nodes(data=True)})
+    colours = [PALETTE[countries.index(data.get("country") or "?") % len(PALETTE)]
+               for _, data in graph.nodes(data=True)]
+    strength = dict(graph.degree(weight="weight"))
+    layout = nx.spring_layout(graph, seed=7, weight="weight", k=1.2 / max(1, len(graph)) ** 0.5)
+    widths = [1.0 + 1.5 * data["weight"] for _, _, data in graph.edges(data=True)]
+    nx.draw_networkx_edges(graph, layout, ax=axes, width=widths, edge_color="#888888", alpha=0.7)
+    nx.draw_networkx_nodes(graph, layout, ax=axes, node_color=colours,
+                           node_size=[300 + 250 * strength[node] for node in graph.nodes])
+    nx.draw_networkx_labels(graph, layout, ax=axes, font_size=9,
+                            labels={node: data.get("label") or node for node, data in graph.nodes(data=True)})
+    nx.draw_networkx_edge_labels(graph, layout, ax=axes, font_size=8,
+                                 edge_labels={(a, b): data["n_events"] for a, b, data in graph.edges(data=True)})
+    for index, country in enumerate(countries):
+        axes.scatter([], [], color=PALETTE[index % len(PALETTE)], label=country)
+    axes.legend(title="country", loc="lower left", fontsize=8, frameon=False)
+    axes.set_title(f"Cooperation network: {graph.number_of_nodes()} parties, {graph.number_of_edges()} pairs")
+    axes.margins(0.15)
+    axes.set_axis_off()
+    return figure
+
+
+def timeline_png(conn) -> bytes:
+    return figure_png(timeline_figure(conn))
+
+
+def network_png(conn) -> bytes:
+    return figure_png(network_figure(conn))

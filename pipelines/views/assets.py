@@ -1,0 +1,118 @@
+"""The SQL-asset factory: each `sql/<name>.sql` becomes the Dagster asset `<name>`.
+
+A view is stored as a DuckDB table (`create or replace table <name> as <sql>`), not a
+DuckDB view, for two reasons:
+- the blocking checks mean something: when a check on `events` fails, the run stops and
+  analysts keep reading the last good snapshot, where a live view would already show the
+  bad rows;
+- read-only analyst sessions, exports and the report read plain tables, fast, without
+  re-running the joins each time.
+The cost, staleness after upstream changes, is what Dagster tracks: the asset goes stale
+when its inputs or its SQL (`code_version`) change.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import dagster as dg
+from dagster import AssetExecutionContext
+from dagster_duckdb import DuckDBResource
+
+from pipelines.views import metadata as table_metadata
+from pipelines.views.lineage import column_lineage
+from pipelines.views.sql_files import SQL_DIR, SqlView, read_views
+
+GROUP = "views"
+# All warehouse writers share one DuckDB file and one slot (see pipelines/warehouse/resource.py).
+WRITER_POOL = "duckdb_writer"
+
+PictureHook = Callable[[object], dict[str, dg.MetadataValue]]
+
+
+def _picture_hooks() -> dict[str, PictureHook]:
+    """Pictures attached to particular views in the UI; imported lazily (matplotlib is slow to load)."""
+    from pipelines.analyst import pictures
+
+    return {
+        "timeline": lambda conn: {
+            "timeline_chart": dg.MetadataValue.md(pictures.markdown_image("timeline", pictures.timeline_png(conn)))
+        },
+        "actor_cooperation": lambda conn: {
+            "cooperation_network": dg.MetadataValue.md(
+                pictures.markdown_image("cooperation network", pictures.network_png(conn))
+            )
+        },
+    }
+
+
+def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, object]:
+    """Row count, schema, preview, lineage (where traceable) and pictures of a built view."""
+    schema = table_metadata.table_schema(conn, view.name)
+    metadata: dict[str, object] = {
+        "dagster/row_count": table_metadata.row_count(conn, view.name),
+        "dagster/column_schema": schema,
+        "preview": dg.MetadataValue.md(table_metadata.preview_markdown(conn, view.name)),
+        "sql_file": dg.MetadataValue.path(str(view.path)),
+        "reads": dg.MetadataValue.json(list(view.deps)),
+    }
+    live = table_metadata.live_schema(conn)
+    traced = column_lineage(view.sql, [column.name for column in schema.columns], live)
+    if traced:
+        metadata["dagster/column_lineage"] = dg.TableColumnLineage(
+            deps_by_column={
+                column: [dg.TableColumnDep(asset_key=dg.AssetKey(table), column_name=source)
+                         for table, source in sources]
+                for column, sources in traced.items()
+            }
+        )
+    if with_pictures:
+        hook = _picture_hooks().get(view.name)
+        if hook is not None:
+            metadata.update(hook(conn))
+    return metadata
+
+
+def build_view(conn, view: SqlView) -> None:
+    conn.execute(f'create or replace table "{view.name}" as\n{view.sql}')
+
+
+def view_asset(view: SqlView) -> dg.AssetsDefinition:
+    """The asset that (re)builds one SQL file's table and describes it for the UI."""
+
+    @dg.asset(
+        name=view.name,
+        group_name=GROUP,
+        deps=[dg.AssetKey(dep) for dep in view.deps],
+        code_version=view.code_version,
+        description=view.description or f"sql/{view.path.name}",
+        kinds={"duckdb", "sql"},
+        pool=WRITER_POOL,
+        metadata={"sql": dg.MetadataValue.md(f"```sql\n{view.sql}\n```")},
+    )
+    def _build(context: AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+        with duckdb.get_connection() as conn:
+            build_view(conn, view)
+            metadata = view_metadata(conn, view)
+        context.log.info("built %s: %s rows", view.name, metadata["dagster/row_count"])
+        return dg.MaterializeResult(metadata=metadata)
+
+    return _build
+
+
+def build_view_assets(folder: Path = SQL_DIR) -> list[dg.AssetsDefinition]:
+    return [view_asset(view) for view in read_views(folder)]
+
+
+def build_all_views(conn, folder: Path = SQL_DIR) -> list[str]:
+    """Build every view in dependency order outside Dagster (scripts, tests); returns the order."""
+    from graphlib import TopologicalSorter
+
+    views = {view.name: view for view in read_views(folder)}
+    order = TopologicalSorter(
+        {name: [dep for dep in view.deps if dep in views] for name, view in views.items()}
+    ).static_order()
+    built = []
+    for name in order:
+        build_view(conn, views[name])
+        built.append(name)
+    return built

@@ -1,0 +1,245 @@
+"""Data checks on the warehouse tables the views read.
+
+Each check is a query for the rows that break one rule; it passes when there are none,
+and shows how many rows it looked at, how many break the rule, and a sample of them.
+Blocking checks guard rules whose breach would make the views mislead (an event with no
+type, a date range running backwards, evidence offsets pointing at the wrong text, a
+participant of an event that does not exist, a duplicated event counted twice): when one
+fails, Dagster does not build the views downstream, and analysts keep the last good ones.
+"""
+
+from dataclasses import dataclass
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.views.assets import WRITER_POOL
+from pipelines.views.metadata import markdown_table
+
+SAMPLE_ROWS = 10
+
+EVENT_TYPES = ("meeting", "visit", "agreement", "cooperation", "statement", "arrest", "raid", "rescue",
+               "repatriation", "deportation", "interception", "trial", "sentencing", "death", "report", "other")
+DATE_PRECISIONS = ("day", "week", "month", "quarter", "half", "year", "decade", "vague")
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def _slice_mismatch_sql(table: str) -> str:
+    """Mentions whose [char_start, char_end) in their document's body is not their surface."""
+    return f"""
+        select m.mention_id, m.document_id, m.char_start, m.char_end, m.surface,
+               substring(d.body, m.char_start + 1, m.char_end - m.char_start) as body_slice
+        from {table} as m
+        left join documents as d on d.document_id = m.document_id
+        where d.document_id is null
+           or m.char_start is null or m.char_end is null
+           or m.char_start < 0 or m.char_end > length(d.body) or m.char_end < m.char_start
+           or substring(d.body, m.char_start + 1, m.char_end - m.char_start) is distinct from m.surface
+    """
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A rule on `asset`'s rows: `offending_sql` selects the rows that break it."""
+
+    name: str
+    asset: str
+    description: str
+    offending_sql: str
+    reads: tuple[str, ...] = ()
+    blocking: bool = True
+    severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.ERROR
+
+
+ROW_CHECKS: tuple[RowCheck, ...] = (
+    RowCheck(
+        "events_have_type_and_precision", "events",
+        "Every event has an event_type and a date_precision from the vocabularies, and a dated "
+        "(non-vague) event has both ends of its date range.",
+        f"""
+        select event_id, document_id, event_type, date_precision, date_start, date_end
+        from events
+        where event_type is null or event_type not in ({_sql_list(EVENT_TYPES)})
+           or date_precision is null or date_precision not in ({_sql_list(DATE_PRECISIONS)})
+           or (date_precision <> 'vague' and (date_start is null or date_end is null))
+        """,
+    ),
+    RowCheck(
+        "events_dates_in_order", "events",
+        "Every event's date_start is on or before its date_end.",
+        "select event_id, document_id, date_start, date_end, date_precision from events where date_start > date_end",
+    ),
+    RowCheck(
+        "events_evidence_matches_body", "events",
+        "Every event's summary is the slice [char_start, char_end) of its document's body, and its "
+        "trigger the slice [trigger_start, trigger_end), so the evidence shown is the text it came from.",
+        """
+        select e.event_id, e.document_id, e.char_start, e.char_end, e.summary,
+               substring(d.body, e.char_start + 1, e.char_end - e.char_start) as body_slice,
+               e.trigger, substring(d.body, e.trigger_start + 1, e.trigger_end - e.trigger_start) as trigger_slice
+        from events as e
+        left join documents as d on d.document_id = e.document_id
+        where d.document_id is null
+           or e.char_start is null or e.char_end is null
+           or e.char_start < 0 or e.char_end > length(d.body) or e.char_end < e.char_start
+           or substring(d.body, e.char_start + 1, e.char_end - e.char_start) is distinct from e.summary
+           or (e.trigger_start is not null and
+               substring(d.body, e.trigger_start + 1, e.trigger_end - e.trigger_start) is distinct from e.trigger)
+        """,
+        reads=("documents",),
+    ),
+    RowCheck(
+        "date_mentions_slice_back", "date_mentions",
+        "Every date mention's offsets slice its document's body back to its surface text.",
+        _slice_mismatch_sql("date_mentions"), reads=("documents",),
+    ),
+    RowCheck(
+        "actor_mentions_slice_back", "actor_mentions",
+        "Every actor mention's offsets slice its document's body back to its surface text.",
+        _slice_mismatch_sql("actor_mentions"), reads=("documents",),
+    ),
+    RowCheck(
+        "location_mentions_slice_back", "location_mentions",
+        "Every location mention's offsets slice its document's body back to its surface text.",
+        _slice_mismatch_sql("location_mentions"), reads=("documents",),
+    ),
+    RowCheck(
+        "participants_not_orphaned", "event_participants",
+        "Every participant row points at an existing event and an existing actor.",
+        """
+        select p.event_id, p.actor_id, p.role,
+               e.event_id is null as missing_event, a.actor_id is null as missing_actor
+        from event_participants as p
+        left join events as e on e.event_id = p.event_id
+        left join actors as a on a.actor_id = p.actor_id
+        where e.event_id is null or a.actor_id is null
+        """,
+        reads=("events", "actors"),
+    ),
+    RowCheck(
+        "event_locations_not_orphaned", "event_locations",
+        "Every event location row points at an existing event and an existing location.",
+        """
+        select el.event_id, el.location_id,
+               e.event_id is null as missing_event, l.location_id is null as missing_location
+        from event_locations as el
+        left join events as e on e.event_id = el.event_id
+        left join locations as l on l.location_id = el.location_id
+        where e.event_id is null or l.location_id is null
+        """,
+        reads=("events", "locations"),
+    ),
+    RowCheck(
+        "event_topics_not_orphaned", "event_topics",
+        "Every topic row points at an existing event.",
+        """
+        select t.event_id, t.topic
+        from event_topics as t
+        left join events as e on e.event_id = t.event_id
+        where e.event_id is null or t.topic is null or trim(t.topic) = ''
+        """,
+        reads=("events",),
+    ),
+    RowCheck(
+        "actors_have_country_or_reason", "actors",
+        "Every organisation and person has an ISO 3166-1 alpha-3 country_code, or a no_country_reason "
+        "saying why not. Not blocking: an actor without a country makes no row wrong, it only drops "
+        "out of country_cooperation, which says it leaves such parties out.",
+        """
+        select actor_id, name, actor_type, country_code, no_country_reason
+        from actors
+        where actor_type in ('organization', 'person')
+          and (
+            (nullif(trim(country_code), '') is null and nullif(trim(no_country_reason), '') is null)
+            or (nullif(trim(country_code), '') is not null and not regexp_full_match(country_code, '[A-Z]{3}'))
+          )
+        """,
+        blocking=False,
+        severity=dg.AssetCheckSeverity.WARN,
+    ),
+    RowCheck(
+        "no_duplicate_events", "events",
+        "No event_id repeats, and no document holds two events of the same type, dates, "
+        "participants and places: a duplicate would be counted twice in every view.",
+        """
+        with participant_sets as (
+            select event_id, string_agg(distinct actor_id, ',' order by actor_id) as actor_ids
+            from event_participants group by event_id
+        ),
+        place_sets as (
+            select event_id, string_agg(distinct location_id, ',' order by location_id) as location_ids
+            from event_locations group by event_id
+        ),
+        keyed as (
+            select e.event_id, e.document_id, e.event_type, e.date_start, e.date_end,
+                   coalesce(p.actor_ids, '') as actor_ids, coalesce(l.location_ids, '') as location_ids
+            from events as e
+            left join participant_sets as p on p.event_id = e.event_id
+            left join place_sets as l on l.event_id = e.event_id
+        ),
+        grouped as (
+            select document_id, event_type, date_start, date_end, actor_ids, location_ids,
+                   list(event_id order by event_id) as event_ids, count(*) as n
+            from keyed
+            group by all
+            having count(*) > 1
+            union all
+            select any_value(document_id), 'repeated event_id', null, null, null, null,
+                   list(event_id), count(*)
+            from events
+            group by event_id
+            having count(*) > 1
+        )
+        select * from grouped
+        """,
+        reads=("event_participants", "event_locations"),
+    ),
+)
+
+
+def _check_result(conn, check: RowCheck) -> dg.AssetCheckResult:
+    total = conn.execute(f'select count(*) from "{check.asset}"').fetchone()[0]
+    cursor = conn.execute(check.offending_sql)
+    columns = [item[0] for item in cursor.description]
+    offending = cursor.fetchall()
+    metadata = {
+        "rows_checked": total,
+        "rows_offending": len(offending),
+    }
+    if offending:
+        metadata["sample"] = dg.MetadataValue.md(markdown_table(columns, offending[:SAMPLE_ROWS]))
+    return dg.AssetCheckResult(
+        passed=not offending,
+        severity=check.severity,
+        metadata=metadata,
+        description=check.description if not offending else f"{len(offending)} of {total} rows break: {check.description}",
+    )
+
+
+def build_check(check: RowCheck) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=check.asset,
+        name=check.name,
+        description=check.description,
+        blocking=check.blocking,
+        additional_deps=[dg.AssetKey(name) for name in check.reads],
+        pool=WRITER_POOL,
+    )
+    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+        with duckdb.get_connection() as conn:
+            try:
+                return _check_result(conn, check)
+            except Exception as error:  # e.g. a table not built yet: report it, don't crash the run
+                return dg.AssetCheckResult(
+                    passed=False, severity=check.severity,
+                    metadata={"error": str(error)}, description=f"could not run: {error}",
+                )
+
+    return _check
+
+
+def build_view_checks() -> list[dg.AssetChecksDefinition]:
+    return [build_check(check) for check in ROW_CHECKS]

@@ -1,0 +1,91 @@
+-- Who cooperates with whom: unordered pairs of distinct parties (actor_a_id < actor_b_id)
+-- that take part together in cooperation-type events, counted at the organisation they
+-- roll up to (see actor_rollup and cooperation_participants).
+-- first_date is the earliest event start, last_date the latest event end; a vague-dated
+-- event counts towards n_events but not towards the dates, as its date is only a bound.
+with
+
+pairs as (
+    select
+        a.event_id,
+        a.document_id,
+        a.event_type,
+        a.date_start,
+        a.date_end,
+        a.date_precision,
+        a.actor_id as actor_a_id,
+        a.actor_name as actor_a,
+        a.actor_type as actor_a_type,
+        a.country_code as actor_a_country,
+        b.actor_id as actor_b_id,
+        b.actor_name as actor_b,
+        b.actor_type as actor_b_type,
+        b.country_code as actor_b_country
+    from cooperation_participants as a
+    join cooperation_participants as b
+      on b.event_id = a.event_id
+     and a.actor_id < b.actor_id
+),
+
+pair_topics as (
+    select pairs.actor_a_id, pairs.actor_b_id, list(distinct event_topics.topic order by event_topics.topic) as topics
+    from pairs
+    join event_topics on event_topics.event_id = pairs.event_id
+    group by all
+),
+
+pair_places as (
+    select pairs.actor_a_id, pairs.actor_b_id, list(distinct locations.name order by locations.name) as places
+    from pairs
+    join event_locations on event_locations.event_id = pairs.event_id
+    join locations on locations.location_id = event_locations.location_id
+    group by all
+),
+
+pair_events as (
+    select
+        actor_a_id,
+        any_value(actor_a) as actor_a,
+        any_value(actor_a_type) as actor_a_type,
+        any_value(actor_a_country) as actor_a_country,
+        actor_b_id,
+        any_value(actor_b) as actor_b,
+        any_value(actor_b_type) as actor_b_type,
+        any_value(actor_b_country) as actor_b_country,
+        count(distinct event_id) as n_events,
+        count(distinct document_id) as n_documents,
+        min(date_start) filter (where date_precision <> 'vague') as first_date,
+        max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
+        list(distinct event_type order by event_type) as event_types,
+        list(distinct event_id order by event_id) as event_ids
+    from pairs
+    group by actor_a_id, actor_b_id
+),
+
+actor_cooperation as (
+    select
+        pair_events.actor_a_id,
+        pair_events.actor_a,
+        pair_events.actor_b_id,
+        pair_events.actor_b,
+        pair_events.n_events,
+        pair_events.first_date,
+        pair_events.last_date,
+        pair_events.event_types,
+        coalesce(pair_topics.topics, []) as topics,
+        coalesce(pair_places.places, []) as places,
+        pair_events.n_documents,
+        pair_events.actor_a_type,
+        pair_events.actor_a_country,
+        pair_events.actor_b_type,
+        pair_events.actor_b_country,
+        pair_events.event_ids
+    from pair_events
+    left join pair_topics
+      on pair_topics.actor_a_id = pair_events.actor_a_id and pair_topics.actor_b_id = pair_events.actor_b_id
+    left join pair_places
+      on pair_places.actor_a_id = pair_events.actor_a_id and pair_places.actor_b_id = pair_events.actor_b_id
+    order by pair_events.n_events desc, pair_events.first_date, pair_events.actor_a_id, pair_events.actor_b_id
+)
+
+select * from actor_cooperation

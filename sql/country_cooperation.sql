@@ -1,0 +1,78 @@
+-- Cooperation at country level: unordered pairs of distinct countries (country_a < country_b)
+-- whose parties take part together in cooperation-type events. A party's country is that
+-- of the organisation it rolls up to; pairs within one country are left out, and so are
+-- parties with no known country.
+with
+
+country_parties as (
+    select distinct event_id, document_id, event_type, date_start, date_end, date_precision, country_code
+    from cooperation_participants
+    where country_code is not null
+),
+
+pairs as (
+    select
+        a.event_id,
+        a.document_id,
+        a.event_type,
+        a.date_start,
+        a.date_end,
+        a.date_precision,
+        a.country_code as country_a,
+        b.country_code as country_b
+    from country_parties as a
+    join country_parties as b
+      on b.event_id = a.event_id
+     and a.country_code < b.country_code
+),
+
+pair_topics as (
+    select pairs.country_a, pairs.country_b, list(distinct event_topics.topic order by event_topics.topic) as topics
+    from pairs
+    join event_topics on event_topics.event_id = pairs.event_id
+    group by all
+),
+
+pair_places as (
+    select pairs.country_a, pairs.country_b, list(distinct locations.name order by locations.name) as places
+    from pairs
+    join event_locations on event_locations.event_id = pairs.event_id
+    join locations on locations.location_id = event_locations.location_id
+    group by all
+),
+
+pair_events as (
+    select
+        country_a,
+        country_b,
+        count(distinct event_id) as n_events,
+        count(distinct document_id) as n_documents,
+        min(date_start) filter (where date_precision <> 'vague') as first_date,
+        max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
+        list(distinct event_type order by event_type) as event_types,
+        list(distinct event_id order by event_id) as event_ids
+    from pairs
+    group by country_a, country_b
+),
+
+country_cooperation as (
+    select
+        pair_events.country_a,
+        pair_events.country_b,
+        pair_events.n_events,
+        pair_events.first_date,
+        pair_events.last_date,
+        pair_events.event_types,
+        coalesce(pair_topics.topics, []) as topics,
+        coalesce(pair_places.places, []) as places,
+        pair_events.n_documents,
+        pair_events.event_ids
+    from pair_events
+    left join pair_topics
+      on pair_topics.country_a = pair_events.country_a and pair_topics.country_b = pair_events.country_b
+    left join pair_places
+      on pair_places.country_a = pair_events.country_a and pair_places.country_b = pair_events.country_b
+    order by pair_events.n_events desc, pair_events.first_date, pair_events.country_a, pair_events.country_b
+)
+
+select * from country_cooperation
