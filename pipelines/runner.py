@@ -31,7 +31,25 @@ def run_job():
     from pipelines.definitions import defs
 
     instance = DagsterInstance.get()
+    release_abandoned_slots(instance)
     return defs.resolve_job_def("linimasa_job").execute_in_process(instance=instance, raise_on_error=False)
+
+
+def release_abandoned_slots(instance) -> None:
+    """Free writer-pool slots still held by runs that are over (a killed process leaves
+    its claim behind), so one crash cannot make every later run wait forever."""
+    from dagster import DagsterRunStatus
+
+    from pipelines.warehouse.resource import WRITER_POOL
+
+    storage = instance.event_log_storage
+    if WRITER_POOL not in storage.get_concurrency_keys():
+        return
+    live = {DagsterRunStatus.STARTED, DagsterRunStatus.STARTING, DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED}
+    for run_id in storage.get_concurrency_info(WRITER_POOL).active_run_ids:
+        run = instance.get_run_by_id(run_id)
+        if run is None or run.status not in live:
+            storage.free_concurrency_slots_for_run(run_id)
 
 
 def print_summary(elapsed: float) -> None:
