@@ -8,6 +8,7 @@ from dagster import Definitions
 from pipelines.automation import article_folder_sensor, daily_refresh, linimasa_job
 from pipelines.extract.assets import date_mentions, mentions_and_events
 from pipelines.ingest.assets import ingest_articles
+from pipelines.views import view_assets, view_checks
 from pipelines.warehouse.assets import dimensions
 from pipelines.warehouse.resource import WarehouseResource
 
@@ -15,7 +16,8 @@ from pipelines.warehouse.resource import WarehouseResource
 def build_definitions(warehouse: Path | None = None) -> Definitions:
     """All assets, checks, the job, schedule and sensor; `warehouse` overrides LINIMASA_WAREHOUSE."""
     return Definitions(
-        assets=[ingest_articles, date_mentions, mentions_and_events, dimensions],
+        assets=[ingest_articles, date_mentions, mentions_and_events, dimensions, *view_assets],
+        asset_checks=view_checks,
         jobs=[linimasa_job],
         schedules=[daily_refresh],
         sensors=[article_folder_sensor],

@@ -3,7 +3,6 @@
 import pandas as pd
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, multi_asset
 
-from pipelines.language.seeds import read_seed
 from pipelines.warehouse.dimensions import rebuild_dimensions
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
@@ -31,7 +30,7 @@ DIMENSIONS = {
     pool=WRITER_POOL,
 )
 def dimensions(context: AssetExecutionContext, duckdb: WarehouseResource):
-    """Rebuild actors, actor_aliases and locations from per-document sightings and seeds/actors.csv."""
+    """Rebuild actors, actor_aliases and locations from per-document sightings and the reference seeds."""
     seed_actors, seed_aliases = seed_actor_frames()
     with duckdb.get_connection() as conn:
         create_tables(conn, ["actor_sightings", "location_sightings", *DIMENSIONS])
@@ -44,13 +43,16 @@ def dimensions(context: AssetExecutionContext, duckdb: WarehouseResource):
 
 
 def seed_actor_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The reference actors and aliases analysts maintain in seeds/, as frames for the merge."""
-    actors = pd.DataFrame(
-        [{column: (row.get(column) or None) for column in SEED_ACTOR_COLUMNS} for row in read_seed("actors")],
+    """Every reference actor (seeds/actors.csv, countries.csv) and its aliases, as frames for the merge."""
+    from pipelines.language.entities.catalog import catalog
+
+    actors = catalog().actors.values()
+    seed_actors = pd.DataFrame(
+        [{column: getattr(actor, column, None) for column in SEED_ACTOR_COLUMNS} for actor in actors],
         columns=SEED_ACTOR_COLUMNS,
     ).astype("object")
-    aliases = pd.DataFrame(
-        [{"actor_id": row["actor_id"], "alias": row["alias"]} for row in read_seed("actor_aliases")],
+    seed_aliases = pd.DataFrame(
+        [{"actor_id": actor.actor_id, "alias": alias} for actor in actors for alias in actor.aliases],
         columns=["actor_id", "alias"],
     ).astype("object")
-    return actors, aliases
+    return seed_actors, seed_aliases
