@@ -58,6 +58,7 @@ class Lexicon:
     inheritance: dict[str, tuple[str, ...]]
     topics: dict[str, str]
     topic_re: re.Pattern[str]
+    dominated_by: dict[str, tuple[str, ...]]  # event type -> types that subsume it
 
     def trigger(self, surface: str) -> TriggerInfo:
         return self.triggers[_key(surface)]
@@ -116,4 +117,12 @@ def lexicon() -> Lexicon:
         inheritance={r["event_type"]: tuple(r["parents"].split("|")) for r in read_seed("event_date_inheritance")},
         topics=topics,
         topic_re=word_pattern(list(topics)),
+        dominated_by=_dominance(read_seed("event_type_precedence")),
     )
+
+
+def _dominance(rows) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        table[row["dominated"]] = table.get(row["dominated"], ()) + (row["dominant"],)
+    return table

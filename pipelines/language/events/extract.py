@@ -95,7 +95,12 @@ def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any
     place_pairs = places_for(start, end, places)
     touched = False
     reported_types: dict[str, Draft] = {}
+    dominated_by = lexicon().dominated_by
+    present = {t.event_type for t in triggers}
     for trigger, date in zip(triggers, governing):
+        dominant = dominated_by.get(trigger.event_type, ())
+        if present.intersection(dominant):
+            continue  # "putusan dibacakan dalam sidang": the sidang describes the sentencing
         participants = participants_for(trigger.event_type, text, start, end, mentions, actor_types)
         if trigger.refers_back:
             types = (trigger.event_type,) + lexicon().coref_nouns.get(trigger.surface.lower(), ())
@@ -104,6 +109,12 @@ def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any
                 continue
         if is_vague(date) and (trigger.modality == "plan" or not trigger.strong):
             continue
+        if is_vague(date) and dominant:
+            subsuming = book.latest_of(dominant)
+            if subsuming is not None:
+                book.enrich(subsuming, sentence, None, participants, place_pairs)
+                touched = True
+                continue
         if trigger.event_type in reported_types:
             book.enrich(reported_types[trigger.event_type], sentence, date, participants, place_pairs)
             continue

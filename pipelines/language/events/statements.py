@@ -17,6 +17,10 @@ _AFTER_WINDOW = 95       # verb → speaker mention start ("kata Sekretaris NCB 
 _BEFORE_WINDOW = 160     # speaker mention end → verb ("Direktur ..., Judha Nugraha, mengatakan")
 _DATE_AFTER_SPEAKER = 70  # "..., Brigjen Untung Widyatmoko, Senin, 14 April 2025"
 _SPEAKER_TYPES = ("person", "organization")
+# "kata dia", "menurut ia": a pronoun speaker is the one quoted before.
+_PRONOUN_AFTER = re.compile(r"\s+(?:dia|ia|beliau)(?![\w-])", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[,.;]\s*|\s)(?:ia|dia|beliau)(?:\s+(?:juga|pun|kembali|lalu|pun))?\s*$",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,22 @@ def _speaker_before(verb_start: int, start: int, mentions: Sequence[Any], actor_
     return max(pool, key=lambda m: m.end) if pool else None
 
 
+def _find_speaker(match: re.Match, side: str, start: int, end: int, preceding: str, has_quote: bool,
+                  mentions: Sequence[Any], actor_types: dict[str, str],
+                  quotes: Sequence[tuple[int, int]]) -> Any | None:
+    speaker = None
+    if side in ("before", "either"):
+        speaker = _speaker_before(match.start(), start, mentions, actor_types, quotes)
+    if speaker is None and side in ("after", "either"):
+        # "lanjut", "jelas", "kata" are ordinary words too: as attributions they follow
+        # a quote or a comma, or open the sentence ("Menurut ...").
+        stripped = preceding.rstrip()
+        if side == "after" and stripped and stripped[-1] not in ",\"”'’" and not has_quote:
+            return None
+        speaker = _speaker_after(match.end(), end, mentions, actor_types, quotes)
+    return speaker
+
+
 def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dates: Sequence[Any],
                    actor_types: dict[str, str]) -> Statement | None:
     """The statement attributed in text[start:end], if any (the first speech verb that has a speaker)."""
@@ -87,23 +107,22 @@ def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dat
         back_reference = surface.endswith("nya") and surface not in lex.speech
         form = surface[:-3] if back_reference else surface
         side = lex.speech[form]
-        preceding = text[start:match.start()].rstrip()
-        speaker = None
-        if side in ("before", "either"):
-            speaker = _speaker_before(match.start(), start, mentions, actor_types, quotes)
-        if speaker is None and side in ("after", "either") and not back_reference:
-            # "lanjut", "jelas", "kata" are ordinary words too: as attributions they follow
-            # a quote or a comma, or open the sentence ("Menurut ...").
-            if side == "after" and preceding and preceding[-1] not in ",\"”'’" and not has_quote:
+        preceding = text[start:match.start()]
+        if not back_reference and side != "before" and _PRONOUN_AFTER.match(text, match.end(), end):
+            back_reference = True
+        if back_reference:
+            if side == "before":
                 continue
-            speaker = _speaker_after(match.end(), end, mentions, actor_types, quotes)
-        if speaker is None and not back_reference:
-            continue
-        if back_reference and side == "before":
-            continue
+            speaker = None
+        else:
+            speaker = _find_speaker(match, side, start, end, preceding, has_quote, mentions, actor_types, quotes)
+            if speaker is None:
+                if side == "after" or not _PRONOUN_BEFORE.search(preceding):
+                    continue
+                back_reference = True  # "Ia juga mengungkapkan ..."
         anchor_start = min(match.start(), speaker.start) if speaker else match.start()
         anchor_end = max(match.end(), speaker.end) if speaker else match.end()
-        date = _attribution_date(match.start(), match.end(), anchor_start, anchor_end, speaker, dates, quotes)
+        date = _attribution_date(text, match.start(), match.end(), anchor_start, anchor_end, speaker, dates, quotes)
         span_end = max(anchor_end, date.end) if date else anchor_end
         span_start = min(anchor_start, date.start) if date else anchor_start
         return Statement(match.start(), match.end(), match.group(), speaker, back_reference, date,
@@ -111,9 +130,25 @@ def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dat
     return None
 
 
-def _attribution_date(verb_start: int, verb_end: int, anchor_start: int, anchor_end: int,
+# Between the verb and a date that still belongs to the attribution: "mengatakan, Senin (14/4)".
+_JUST_AFTER_VERB = re.compile(r"\s*,?\s*(?:pada\s+)?$", re.IGNORECASE)
+
+
+def _attribution_date(text: str, verb_start: int, verb_end: int, anchor_start: int, anchor_end: int,
                       speaker: Any | None, dates: Sequence[Any], quotes: Sequence[tuple[int, int]]) -> Any | None:
+    """The day the statement was made, when the attribution gives it.
+
+    Only day dates qualify: "menambahkan, sepanjang Januari–Maret 2025 ..." is what was said."""
     speaker_first = speaker is not None and speaker.start < verb_start
-    limit = verb_end + 25 if speaker_first else anchor_end + _DATE_AFTER_SPEAKER
-    candidates = [d for d in dates if not _inside(d.start, quotes) and anchor_start <= d.start <= limit]
+    candidates = []
+    for d in dates:
+        if _inside(d.start, quotes) or d.granularity != "day" or d.date_start is None:
+            continue
+        if speaker_first:
+            between = speaker.end <= d.start and d.end <= verb_start
+            right_after = d.start >= verb_end and _JUST_AFTER_VERB.match(text[verb_end:d.start]) is not None
+            if between or right_after:
+                candidates.append(d)
+        elif anchor_start <= d.start <= anchor_end + _DATE_AFTER_SPEAKER:
+            candidates.append(d)
     return min(candidates, key=lambda d: d.start) if candidates else None

@@ -46,6 +46,8 @@ def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     for match in lex.trigger_re.finditer(text, start, end):
         info = lex.trigger(match.group())
+        if info.event_type == "none":
+            continue
         after = text[match.end():min(end, match.end() + 30)]
         hits.append(TriggerHit(
             start=match.start(), end=match.end(), surface=match.group(),

@@ -1,0 +1,204 @@
+"""Score event extraction against the hand-annotated gold articles.
+
+Each `NN-slug.md` is read exactly as ingest reads it (front matter stripped, body kept,
+`published` as the anchor) and run through analyse_document. System events are matched
+one-to-one to gold events on event_type + date_start + date_end, preferring pairs whose
+trigger or summary overlaps the gold evidence. Prints event P/R/F1, then recall of gold
+participants and places on matched events, then every article's errors.
+
+    PYTHONPATH=. .venv/bin/python scripts/eval_events.py [DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipelines.ingest.reader import parse_article  # noqa: E402
+from pipelines.language.dates import infer_anchor  # noqa: E402
+from pipelines.language.document import analyse_document  # noqa: E402
+
+GOLD_DIR = ROOT / "tests" / "gold" / "events"
+JAKARTA = ZoneInfo("Asia/Jakarta")
+BARS = {"event_f1": 0.85, "participant_recall": 0.85, "place_recall": 0.85}
+
+
+@dataclass
+class Scores:
+    articles: int = 0
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    participants_gold: int = 0
+    participants_found: int = 0
+    places_gold: int = 0
+    places_found: int = 0
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def participant_recall(self) -> float:
+        return self.participants_found / self.participants_gold if self.participants_gold else 1.0
+
+    @property
+    def place_recall(self) -> float:
+        return self.places_found / self.places_gold if self.places_gold else 1.0
+
+
+def gold_articles(folder: Path) -> list[tuple[Path, dict]]:
+    """(article path, gold dict) for every annotated article in the folder."""
+    pairs = []
+    for gold_path in sorted(folder.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article = folder / gold.get("article", gold_path.with_suffix(".md").name)
+        if article.is_file():
+            pairs.append((article, gold))
+    return pairs
+
+
+def _anchor(article) -> dt.date | None:
+    if article.published_at is not None:
+        published = article.published_at
+        return (published.astimezone(JAKARTA) if published.tzinfo else published).date()
+    return infer_anchor(article.body)[0]
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _names_by_actor(analysis) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for actor_id, actor in analysis.actors.actors.items():
+        names[actor_id] = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
+    for mention in analysis.actors.mentions:
+        names.setdefault(mention.actor_id, set()).add(mention.surface.lower())
+    return names
+
+
+def _names_by_place(analysis) -> dict[str, set[str]]:
+    names = {lid: {loc.name.lower()} for lid, loc in analysis.actors.locations.items()}
+    for place in analysis.actors.places:
+        names.setdefault(place.location_id, set()).add(place.surface.lower())
+    return names
+
+
+def _evidence_span(body: str, evidence: str) -> tuple[int, int] | None:
+    at = body.find(evidence)
+    return (at, at + len(evidence)) if at >= 0 else None
+
+
+def _overlap_score(event, span: tuple[int, int] | None) -> int:
+    if span is None:
+        return 0
+    if span[0] <= event.trigger_start and event.trigger_end <= span[1]:
+        return 2
+    return 1 if event.start < span[1] and span[0] < event.end else 0
+
+
+def match_events(body: str, gold_events: list[dict], system_events: list) -> list[tuple[int, int]]:
+    """One-to-one (gold index, system index) pairs agreeing on type and both dates."""
+    pairs = []
+    for g, gold in enumerate(gold_events):
+        span = _evidence_span(body, gold.get("evidence", ""))
+        for s, event in enumerate(system_events):
+            if (event.event_type == gold["event_type"] and _iso(event.date_start) == gold.get("date_start")
+                    and _iso(event.date_end) == gold.get("date_end")):
+                pairs.append((-_overlap_score(event, span), g, s))
+    pairs.sort()
+    used_g, used_s, matched = set(), set(), []
+    for _, g, s in pairs:
+        if g not in used_g and s not in used_s:
+            used_g.add(g)
+            used_s.add(s)
+            matched.append((g, s))
+    return matched
+
+
+def _describe(event) -> str:
+    return (f"{event.event_type} {_iso(event.date_start)}..{_iso(event.date_end)} "
+            f"trigger={event.trigger!r} in {event.summary[:70]!r}")
+
+
+def evaluate(folder: Path = GOLD_DIR) -> Scores:
+    scores = Scores()
+    for path, gold in gold_articles(folder):
+        article = parse_article(path.read_text(encoding="utf-8"), str(path))
+        analysis = analyse_document(article.body, _anchor(article))
+        events, gold_events = analysis.events, gold.get("events", [])
+        errors: list[str] = []
+        scores.articles += 1
+        scores.gold += len(gold_events)
+        scores.system += len(events)
+        matched = match_events(article.body, gold_events, events)
+        scores.matched += len(matched)
+        actor_names, place_names = _names_by_actor(analysis), _names_by_place(analysis)
+        for g, s in matched:
+            gold_event, event = gold_events[g], events[s]
+            system_actors = [actor_names.get(p.actor_id, set()) for p in event.participants]
+            for name in gold_event.get("participants", []):
+                scores.participants_gold += 1
+                if any(name.lower() in names for names in system_actors):
+                    scores.participants_found += 1
+                else:
+                    errors.append(f"  participant missing: {name!r} in {gold_event['event_type']}")
+            system_places = [place_names.get(p.location_id, set()) for p in event.locations]
+            for name in gold_event.get("locations", []):
+                scores.places_gold += 1
+                if any(name.lower() in names for names in system_places):
+                    scores.places_found += 1
+                else:
+                    errors.append(f"  place missing: {name!r} in {gold_event['event_type']}")
+        matched_g, matched_s = {g for g, _ in matched}, {s for _, s in matched}
+        for g, gold_event in enumerate(gold_events):
+            if g not in matched_g:
+                errors.append(f"  missed: {gold_event['event_type']} {gold_event.get('date_start')}.."
+                              f"{gold_event.get('date_end')} {gold_event.get('evidence', '')[:70]!r}")
+        for s, event in enumerate(events):
+            if s not in matched_s:
+                errors.append(f"  spurious: {_describe(event)}")
+        if errors:
+            scores.errors[path.name] = errors
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=GOLD_DIR)
+    args = parser.parse_args(argv)
+    scores = evaluate(args.folder)
+    print(f"articles {scores.articles}  gold events {scores.gold}  system events {scores.system}  "
+          f"matched {scores.matched}")
+    print(f"event type+dates  P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
+          f"(bar {BARS['event_f1']})")
+    print(f"participant recall on matched events {scores.participant_recall:.3f} "
+          f"({scores.participants_found}/{scores.participants_gold}, bar {BARS['participant_recall']})")
+    print(f"place recall on matched events       {scores.place_recall:.3f} "
+          f"({scores.places_found}/{scores.places_gold}, bar {BARS['place_recall']})")
+    for name, errors in scores.errors.items():
+        print(name)
+        print("\n".join(errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
