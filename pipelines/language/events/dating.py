@@ -1,13 +1,21 @@
 """Which date mention governs which event word in a sentence.
 
-Each date is claimed by the nearest event word of its sentence, and each event word takes
-the nearest date it claimed: in "polisi menangkap RH pada Senin (7/4) dan memulangkan
-korban pada Rabu (9/4)" the arrest gets Monday and the repatriation Wednesday.
+A date adverbial usually follows its predicate ("menangkap RH pada Senin (7/4)") or opens
+the sentence ("Pada Senin (7/4), polisi menangkap ..."). So each date is claimed by the
+closest event word before it, or, when there is none near, by the closest one overall;
+each event word then takes the nearest date it claimed. In "polisi menangkap RH pada
+Senin (7/4) dan memulangkan korban pada Rabu (9/4)" the arrest gets Monday and the
+repatriation Wednesday.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Sequence
+
+
+# How far after its event word a date adverbial may sit ("... ditangkap di sebuah rumah
+# kontrakan di Kalideres, Jakarta Barat, pada ...").
+_PREDICATE_REACH = 150
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -25,8 +33,12 @@ def governing_dates(triggers: Sequence[tuple[int, int]], mentions: Sequence[Any]
     claimed: list[list[Any]] = [[] for _ in triggers]
     for mention in mentions:
         span = (mention.start, mention.end)
-        nearest = min(range(len(triggers)), key=lambda i: _distance(triggers[i], span))
-        claimed[nearest].append(mention)
+        before = [i for i, t in enumerate(triggers) if t[1] <= span[0] and span[0] - t[1] <= _PREDICATE_REACH]
+        if before:
+            owner = max(before, key=lambda i: triggers[i][1])
+        else:
+            owner = min(range(len(triggers)), key=lambda i: _distance(triggers[i], span))
+        claimed[owner].append(mention)
     result: list[Any | None] = []
     for trigger, dates in zip(triggers, claimed):
         result.append(min(dates, key=lambda m: _distance(trigger, (m.start, m.end))) if dates else None)

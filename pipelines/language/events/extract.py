@@ -67,7 +67,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         statement = find_statement(text, start, end, s_mentions, s_dates, actor_types)
         attribution = statement.attribution if statement else None
         if statement is not None:
-            statements.add(statement, sentence, text)
+            statements.add(statement, sentence, text, s_mentions, s_places, actor_types)
         free_mentions = _outside(s_mentions, attribution)
         free_dates = [d for d in s_dates if statement is None or d is not statement.date]
         found = _events_in_sentence(text, sentence, free_mentions, free_dates, s_places, actor_types, book)

@@ -125,6 +125,8 @@ def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dat
         date = _attribution_date(text, match.start(), match.end(), anchor_start, anchor_end, speaker, dates, quotes)
         span_end = max(anchor_end, date.end) if date else anchor_end
         span_start = min(anchor_start, date.start) if date else anchor_start
+        if all(b <= match.start() for _, b in quotes) and quotes and speaker is not None and speaker.start > match.start():
+            span_end = end  # '"...," kata Rudi di Jakarta.': the tail is all attribution
         return Statement(match.start(), match.end(), match.group(), speaker, back_reference, date,
                          (span_start, span_end))
     return None

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipelines.language.events.dating import dates_of, is_vague
-from pipelines.language.events.model import Event, Participant
+from pipelines.language.events.model import Event, EventPlace, Participant
+from pipelines.language.events.participants import merge_participants, merge_places, places_for
 from pipelines.language.events.statements import Statement
 
 
@@ -22,6 +23,8 @@ class _Said:
     date: Any | None       # the attribution's own DateMention
     sentence: tuple[int, int]
     verb: tuple[int, int, str]
+    bodies: list[Participant]   # organisations named in the attribution ("Sekretaris NCB Interpol ...")
+    places: list[EventPlace]    # where it was said ("kata Rudi di Gedung Bareskrim")
 
 
 class StatementBook:
@@ -29,15 +32,24 @@ class StatementBook:
         self.said: list[_Said] = []
         self._groups: list[list[_Said]] = []
 
-    def add(self, statement: Statement, sentence: tuple[int, int], text: str) -> None:
+    def add(self, statement: Statement, sentence: tuple[int, int], text: str,
+            mentions: list[Any], places: list[Any], actor_types: dict[str, str]) -> None:
         speaker = statement.speaker
         if speaker is None and statement.refers_to_last_speaker and self.said:
             speaker = self.said[-1].speaker
         if speaker is None:
             return
         date = None if is_vague(statement.date) else statement.date
+        start, end = statement.attribution
+        bodies = [
+            Participant(m.actor_id, "participant", None, None, m.start, m.end)
+            for m in mentions
+            if start <= m.start and m.end <= end and m.actor_id != speaker.actor_id
+            and actor_types.get(m.actor_id) == "organization"
+        ]
         self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
-                               (statement.verb_start, statement.verb_end, statement.verb)))
+                               (statement.verb_start, statement.verb_end, statement.verb),
+                               bodies, [p for p, _ in places_for(start, end, places)]))
 
     def _press_date(self, said: _Said) -> Any | None:
         own = [s.date for s in self.said if s.actor_id == said.actor_id and s.date is not None]
@@ -61,14 +73,18 @@ class StatementBook:
         for (actor_id, start, end, precision), members in groups.items():
             first, mention = members[0]
             described = next((s.speaker for s, _ in members if s.speaker.rank or s.speaker.title), first.speaker)
-            participant = Participant(actor_id, "speaker", described.rank, described.title,
-                                      described.start, described.end)
+            participants = [Participant(actor_id, "speaker", described.rank, described.title,
+                                        described.start, described.end)]
+            event_places: list[EventPlace] = []
+            for said, _ in members:
+                merge_participants(participants, said.bodies)
+                merge_places(event_places, said.places)
             events.append(Event(
                 event_type="statement", cameo_code="010", date_start=start, date_end=end,
                 date_precision=precision, date_mention=mention,
                 summary=text[first.sentence[0]:first.sentence[1]], start=first.sentence[0],
                 end=first.sentence[1], trigger=first.verb[2], trigger_start=first.verb[0],
-                trigger_end=first.verb[1], participants=[participant],
+                trigger_end=first.verb[1], participants=participants, locations=event_places,
             ))
             self._groups.append([s for s, _ in members])
         return events
