@@ -300,7 +300,11 @@ BREAKAGES = {
     "actor_without_country": "update actors set no_country_reason = null where actor_id = 'org:interpol'",
     "duplicate_event": """insert into events select 'ev:meeting-again', document_id, event_type, cameo_code, date_start,
         date_end, date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, trigger_end
-        from events where event_id = 'ev:meeting'""",
+        from events where event_id = 'ev:meeting';
+        insert into event_participants select 'ev:meeting-again', actor_id, role, rank, title, char_start, char_end
+        from event_participants where event_id = 'ev:meeting';
+        insert into event_locations select 'ev:meeting-again', location_id, char_start, char_end
+        from event_locations where event_id = 'ev:meeting'""",
 }
 
 
