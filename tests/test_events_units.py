@@ -9,6 +9,7 @@ from pipelines.language.events import extract_events
 from pipelines.language.events.dating import dates_of, governing_dates
 from pipelines.language.events.lines import is_headline_like, is_link_line, reporting_mask
 from pipelines.language.events.statements import quoted_spans
+from pipelines.language.events.tokens import Tokens
 from pipelines.language.events.triggers import find_triggers
 from pipelines.language.text import sentence_spans
 
@@ -53,7 +54,7 @@ def test_each_date_goes_to_the_nearest_event_word():
     text = "Polisi menangkap RH pada Senin (7/4) dan memulangkan korban pada Rabu (9/4)."
     monday = _date(text, "Senin (7/4)", dt.date(2025, 4, 7), dt.date(2025, 4, 7))
     wednesday = _date(text, "Rabu (9/4)", dt.date(2025, 4, 9), dt.date(2025, 4, 9))
-    triggers = find_triggers(text, 0, len(text))
+    triggers = find_triggers(text, Tokens(text), 0, len(text))
     assert [t.event_type for t in triggers] == ["arrest", "repatriation"]
     assert governing_dates([(t.start, t.end) for t in triggers], [wednesday, monday]) == [monday, wednesday]
 

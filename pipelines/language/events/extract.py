@@ -14,7 +14,9 @@ from pipelines.language.events.participants import participants_for, places_for
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
-from pipelines.language.events.triggers import find_generic_references, find_triggers, refine_cameo
+from pipelines.language.events.tokens import Tokens
+from pipelines.language.events.triggers import (
+    find_generic_references, find_triggers, reference_types, refine_cameo)
 from pipelines.language.text import sentence_spans
 
 # A sentence with only a participation cue ("Delegasi Polri dipimpin oleh ...") adds to the
@@ -52,6 +54,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         return []
     sentences = sentence_spans(text)
     mask = reporting_mask(text, sentences)
+    tokens = Tokens(text)
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
@@ -64,33 +67,33 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         sentence = (start, end)
         s_mentions, s_dates = mentions.within(start, end), date_index.within(start, end)
         s_places = place_index.within(start, end)
-        statement = find_statement(text, start, end, s_mentions, s_dates, actor_types)
+        statement = find_statement(text, tokens, start, end, s_mentions, s_dates, actor_types)
         attribution = statement.attribution if statement else None
         if statement is not None:
             statements.add(statement, sentence, text, s_mentions, s_places, actor_types)
         free_mentions = _outside(s_mentions, attribution)
         free_dates = [d for d in s_dates if statement is None or d is not statement.date]
-        found = _events_in_sentence(text, sentence, free_mentions, free_dates, s_places, actor_types, book)
+        found = _events_in_sentence(text, tokens, sentence, free_mentions, free_dates, s_places, actor_types, book)
         if found:
             last_report = index
         elif statement is None and index - last_report <= _ENRICH_DISTANCE:
-            _enrich_from_cues(text, sentence, free_mentions, s_places, actor_types, book)
+            _enrich_from_cues(text, tokens, sentence, free_mentions, s_places, actor_types, book)
 
     _inherit_dates(book.drafts)
     events = [_finish(draft, text) for draft in book.drafts]
     events += statements.events(text, actors, _fallback_anchor(dates, anchor))
-    document_topics = topics_in(text, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
+    document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
-        event.topics = event_topics(topics_in(text, spans), document_topics)
+        event.topics = event_topics(topics_in(tokens, spans), document_topics)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return events
 
 
-def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any], dates: list[Any],
+def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any], dates: list[Any],
                         places: list[Any], actor_types: dict[str, str], book: EventBook) -> bool:
     """Report or refer to the events named in one sentence; True if any was."""
     start, end = sentence
-    triggers = [t for t in find_triggers(text, start, end) if t.modality != "negation"]
+    triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality != "negation"]
     governing = governing_dates([(t.start, t.end) for t in triggers], dates)
     place_pairs = places_for(start, end, places)
     touched = False
@@ -101,9 +104,9 @@ def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any
         dominant = dominated_by.get(trigger.event_type, ())
         if present.intersection(dominant):
             continue  # "putusan dibacakan dalam sidang": the sidang describes the sentencing
-        participants = participants_for(trigger.event_type, text, start, end, mentions, actor_types)
+        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
         if trigger.refers_back:
-            types = (trigger.event_type,) + lexicon().coref_nouns.get(trigger.surface.lower(), ())
+            types = (trigger.event_type,) + reference_types(trigger.surface)
             if book.refer(types, sentence, date, participants, place_pairs) is not None:
                 touched = True
                 continue
@@ -118,30 +121,30 @@ def _events_in_sentence(text: str, sentence: tuple[int, int], mentions: list[Any
         if trigger.event_type in reported_types:
             book.enrich(reported_types[trigger.event_type], sentence, date, participants, place_pairs)
             continue
-        cameo = refine_cameo(trigger.event_type, trigger.cameo_code, text[start:end])
+        cameo = refine_cameo(trigger.event_type, trigger.cameo_code, tokens, start, end)
         reported_types[trigger.event_type] = book.report(
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
             date, participants, place_pairs)
         touched = True
-    for _, _, types in find_generic_references(text, start, end):
+    for _, _, types in find_generic_references(text, tokens, start, end):
         target = book.latest_of(types)
         if target is not None and target not in reported_types.values():
-            participants = participants_for(target.event.event_type, text, start, end, mentions, actor_types)
+            participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
             book.enrich(target, sentence, None, participants, place_pairs)
             touched = True
     return touched
 
 
-def _enrich_from_cues(text: str, sentence: tuple[int, int], mentions: list[Any], places: list[Any],
+def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any], places: list[Any],
                       actor_types: dict[str, str], book: EventBook) -> None:
     """A sentence naming who led or attended adds them to the event just reported."""
     start, end = sentence
     target = book.latest()
     if target is None or target.event.event_type in _NOT_ENRICHED_BY_CUES:
         return
-    if not lexicon().enrich_re.search(text, start, end):
+    if not lexicon().enrich.find(tokens, start, end):
         return
-    participants = participants_for(target.event.event_type, text, start, end, mentions, actor_types)
+    participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
     book.enrich(target, sentence, None, participants, places_for(start, end, places))
 
 

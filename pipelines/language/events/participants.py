@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.model import EventPlace, Participant
+from pipelines.language.events.tokens import Tokens
 
 _CUE_REACH = 90
 # A cue's reach ends where another predicate starts.
@@ -20,20 +21,20 @@ _ACTED_ON = frozenset({"suspect", "victim"})
 _LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
 
 
-def cue_roles(text: str, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
+def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
     """Roles named by cue words in text[start:end], keyed by the mention's start offset."""
-    lex = lexicon()
     roles: dict[int, str] = {}
-    for cue in lex.role_re.finditer(text, start, end):
-        info = lex.role_cues[" ".join(cue.group().lower().split())]
+    if not mentions:
+        return roles
+    for cue_start, cue_end, info in lexicon().role_cues.find(tokens, start, end):
         if info.side == "after":
-            stop = _CUE_STOP.search(text, cue.end(), min(end, cue.end() + _CUE_REACH))
-            limit = stop.start() if stop else min(end, cue.end() + _CUE_REACH)
+            stop = _CUE_STOP.search(text, cue_end, min(end, cue_end + _CUE_REACH))
+            limit = stop.start() if stop else min(end, cue_end + _CUE_REACH)
             for mention in mentions:
-                if cue.end() <= mention.start < limit:
+                if cue_end <= mention.start < limit:
                     roles[mention.start] = info.role  # cues come in order: the nearest one wins
         else:
-            before = [m for m in mentions if m.end <= cue.start and cue.start - m.end <= _CUE_REACH]
+            before = [m for m in mentions if m.end <= cue_start and cue_start - m.end <= _CUE_REACH]
             if before:
                 roles.setdefault(max(before, key=lambda m: m.end).start, info.role)
     return roles
@@ -47,11 +48,13 @@ def _title_role(mention: Any) -> str | None:
     return None
 
 
-def participants_for(event_type: str, text: str, start: int, end: int, mentions: Sequence[Any],
+def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any],
                      actor_types: dict[str, str], fixed_role: str | None = None) -> list[Participant]:
     """Participants from the actor mentions lying in text[start:end]; one per actor."""
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    cued = {} if fixed_role else cue_roles(text, start, end, inside)
+    if not inside:
+        return []
+    cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside)
     lex = lexicon()
     found: dict[str, Participant] = {}
     for mention in inside:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from pipelines.language.events.cues import lexicon
+from pipelines.language.events.tokens import Tokens
 
 _QUOTE_CHARS = '"“”'
 _AFTER_WINDOW = 95       # verb → speaker mention start ("kata Sekretaris NCB ..., Brigjen Untung")
@@ -34,13 +35,14 @@ class Statement:
     attribution: tuple[int, int]  # span covering verb, speaker and their date
 
 
+_QUOTE = re.compile('["“”]')
+
+
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside quotation marks in text[start:end]; an unclosed quote runs to the end."""
     spans, open_at = [], None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _QUOTE_CHARS:
-            continue
+    for match in _QUOTE.finditer(text, start, end):
+        ch, i = match.group(), match.start()
         if open_at is None and ch != "”":
             open_at = i
         elif open_at is not None and ch != "“":
@@ -78,7 +80,7 @@ def _speaker_before(verb_start: int, start: int, mentions: Sequence[Any], actor_
     return max(pool, key=lambda m: m.end) if pool else None
 
 
-def _find_speaker(match: re.Match, side: str, start: int, end: int, preceding: str, has_quote: bool,
+def _find_speaker(match: "_Match", side: str, start: int, end: int, preceding: str, has_quote: bool,
                   mentions: Sequence[Any], actor_types: dict[str, str],
                   quotes: Sequence[tuple[int, int]]) -> Any | None:
     speaker = None
@@ -94,19 +96,36 @@ def _find_speaker(match: re.Match, side: str, start: int, end: int, preceding: s
     return speaker
 
 
-def find_statement(text: str, start: int, end: int, mentions: Sequence[Any], dates: Sequence[Any],
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A speech verb found in the text (the shape of a regex match, for the helpers)."""
+
+    begin: int
+    finish: int
+    surface: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.surface
+
+
+def find_statement(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any], dates: Sequence[Any],
                    actor_types: dict[str, str]) -> Statement | None:
     """The statement attributed in text[start:end], if any (the first speech verb that has a speaker)."""
-    lex = lexicon()
+    verbs = lexicon().speech.find(tokens, start, end)
+    if not verbs:
+        return None
     quotes = quoted_spans(text, start, end)
     has_quote = bool(quotes)
-    for match in lex.speech_re.finditer(text, start, end):
+    for v_start, v_end, (side, back_reference) in verbs:
+        match = _Match(v_start, v_end, text[v_start:v_end])
         if _inside(match.start(), quotes):
             continue
-        surface = match.group().lower()
-        back_reference = surface.endswith("nya") and surface not in lex.speech
-        form = surface[:-3] if back_reference else surface
-        side = lex.speech[form]
         preceding = text[start:match.start()]
         if not back_reference and side != "before" and _PRONOUN_AFTER.match(text, match.end(), end):
             back_reference = True

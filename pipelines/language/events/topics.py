@@ -4,15 +4,16 @@ from __future__ import annotations
 from typing import Iterable
 
 from pipelines.language.events.cues import lexicon
+from pipelines.language.events.tokens import Tokens
 
 
-def topics_in(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+def topics_in(tokens: Tokens, spans: Iterable[tuple[int, int]]) -> list[str]:
     """Topics whose keywords occur in the given spans of text, in first-seen order."""
-    lex = lexicon()
+    index = lexicon().topics
     found: dict[str, None] = {}
     for start, end in spans:
-        for match in lex.topic_re.finditer(text, start, end):
-            found.setdefault(lex.topics[" ".join(match.group().lower().split())], None)
+        for _, _, topic in index.find(tokens, start, end):
+            found.setdefault(topic, None)
     return list(found)
 
 

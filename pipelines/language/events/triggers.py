@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.language.events.cues import lexicon
+from pipelines.language.events.cues import _key, lexicon
+from pipelines.language.events.tokens import Tokens
 
 # Clause boundaries for the modality look-back: a cue across a comma or "yang" governs
 # another predicate ("... yang belum ditemukan, polisi menangkap ...").
@@ -40,39 +41,41 @@ def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
     return None
 
 
-def find_triggers(text: str, start: int, end: int) -> list[TriggerHit]:
+def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[TriggerHit]:
     """Event words in text[start:end], left to right, longest phrase first at a position."""
     lex = lexicon()
     hits: list[TriggerHit] = []
-    for match in lex.trigger_re.finditer(text, start, end):
-        info = lex.trigger(match.group())
+    for t_start, t_end, info in lex.triggers.find(tokens, start, end):
         if info.event_type == "none":
             continue
-        after = text[match.end():min(end, match.end() + 30)]
+        after = text[t_end:min(end, t_end + 30)]
         hits.append(TriggerHit(
-            start=match.start(), end=match.end(), surface=match.group(),
+            start=t_start, end=t_end, surface=text[t_start:t_end],
             event_type=info.event_type, cameo_code=info.cameo_code, strong=info.strong,
             refers_back=bool(lex.demonstrative_re.match(after)),
-            modality=_modality(text, start, match.start()),
+            modality=_modality(text, start, t_start),
         ))
     return hits
 
 
-def find_generic_references(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+def reference_types(surface: str) -> tuple[str, ...]:
+    """Other event types an event word may refer back to ("kunjungan ini" → a meeting too)."""
+    return lexicon().coref_types.get(_key(surface), ())
+
+
+def find_generic_references(text: str, tokens: Tokens, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """Generic nouns with a demonstrative ("operasi itu", "kegiatan tersebut"): offsets and
     the event types they may refer to."""
     lex = lexicon()
-    found = []
-    for match in lex.coref_noun_re.finditer(text, start, end):
-        after = text[match.end():min(end, match.end() + 30)]
-        if lex.demonstrative_re.match(after):
-            found.append((match.start(), match.end(), lex.coref_nouns[" ".join(match.group().lower().split())]))
-    return found
+    return [
+        (n_start, n_end, types)
+        for n_start, n_end, types in lex.coref_nouns.find(tokens, start, end)
+        if lex.demonstrative_re.match(text[n_end:min(end, n_end + 30)])
+    ]
 
 
-def refine_cameo(event_type: str, cameo_code: str | None, sentence: str) -> str | None:
+def refine_cameo(event_type: str, cameo_code: str | None, tokens: Tokens, start: int, end: int) -> str | None:
     """A more specific CAMEO code when the sentence names what the event is about."""
-    for refined_type, cue, code in lexicon().refinements:
-        if refined_type == event_type and cue.search(sentence):
-            return code
-    return cameo_code
+    cues = lexicon().refinements.get(event_type)
+    found = cues.find(tokens, start, end) if cues else []
+    return found[0][2] if found else cameo_code
