@@ -1,0 +1,47 @@
+"""What a resolver knows besides the match: the anchor, the story's reference date, the text."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Words that mark a clause as about the future, so a year-less or bare date lies ahead.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:akan|bakal|hendak|dijadwalkan|terjadwal|rencananya|direncanakan|berencana|mendatang|nanti|besok)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.!?\n;]")
+_LOOKBACK = 80
+
+
+@dataclass
+class Context:
+    """Resolution state while the tagger walks a text from left to right.
+
+    `anchor` is the publication date (or None). `reference` is the most recent explicit
+    day-level date seen so far: narrative expressions ("keesokan harinya", a bare "pukul
+    06.12") attach to it, and without an anchor everything relative does too.
+    """
+
+    text: str
+    anchor: dt.date | None
+    reference: dt.date | None = None
+
+    def base(self) -> dt.date | None:
+        """The date anchor-relative expressions ("kemarin", "bulan lalu") count from."""
+        return self.anchor if self.anchor is not None else self.reference
+
+    def story_base(self) -> dt.date | None:
+        """The date narrative expressions ("sehari kemudian") count from."""
+        return self.reference if self.reference is not None else self.anchor
+
+    def is_future(self, start: int, end: int) -> bool:
+        """Whether the clause around text[start:end] speaks of the future."""
+        if _FUTURE_AFTER.match(self.text, end):
+            return True
+        window = self.text[max(0, start - _LOOKBACK):start]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end():]
+        return _FUTURE_BEFORE.search(window) is not None

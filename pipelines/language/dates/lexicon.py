@@ -1,0 +1,50 @@
+"""Lexical data for the date tagger, read from `seeds/date_*.csv` so analysts can extend it.
+
+Each table becomes a lookup (lower-cased surface -> value) and a regex alternation with
+longer forms first, so "Januari" is tried before "Jan".
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pipelines.language.seeds import read_seed
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]           # "januari" -> 1, "jan" -> 1
+    month_abbreviations: frozenset[str]
+    weekdays: dict[str, int]         # "senin" -> 0 ... "minggu" -> 6
+    numbers: dict[str, int]          # "dua" -> 2, "ii" -> 2, "kedua" -> 2
+    vague: dict[str, str]            # "baru-baru ini" -> "past"
+
+    def month(self, surface: str) -> int:
+        return self.months[surface.lower().rstrip(".")]
+
+    def weekday(self, surface: str) -> int:
+        return self.weekdays[surface.lower()]
+
+    def number(self, surface: str) -> int | None:
+        surface = " ".join(surface.lower().split())
+        if surface.isdigit():
+            return int(surface)
+        return self.numbers.get(surface)
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so prefixes never win early."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    months = {row["name"].lower(): int(row["month"]) for row in read_seed("date_months")}
+    abbreviations = frozenset(
+        row["name"].lower() for row in read_seed("date_months") if row["abbreviation"] == "yes"
+    )
+    weekdays = {row["name"].lower(): int(row["weekday"]) for row in read_seed("date_weekdays")}
+    numbers = {row["word"].lower(): int(row["value"]) for row in read_seed("date_numbers")}
+    vague = {row["phrase"].lower(): row["sense"] for row in read_seed("date_vague")}
+    return Lexicon(months, abbreviations, weekdays, numbers, vague)

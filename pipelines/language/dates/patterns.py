@@ -1,0 +1,298 @@
+"""The date grammar: one regex per expression shape, joined into a single scanner.
+
+Every rule is a named alternative of one master pattern, tried in the order listed, so the
+scanner walks the text once and takes, at each position, the first rule that matches there.
+Longer shapes (ranges, dates with weekday and time) therefore come before their parts, and
+blockers (law numbers, money, ages, Covid-19) come first so the numbers inside them are
+never read as dates.
+
+Group names inside a rule template are written `<@name>` / `(?(@name)` and get the rule's
+name as prefix when the master pattern is built, because Python regexes need unique names.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pipelines.language.dates.lexicon import Lexicon, alternation, lexicon
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled grammar.
+
+    `trigger` finds, after a non-word character, the start of anything a rule can begin
+    with (a digit, "(", or one of the rules' first words); it runs over the lower-cased
+    text, or with IGNORECASE (`trigger_any_case`) when lower-casing changes the length.
+    `by_first_char` maps the first two letters at such a position ('#' for digits and "(")
+    to the alternation of the rules that can start there, in priority order, so the
+    expensive patterns only run where a date can begin.
+    """
+
+    trigger: re.Pattern
+    digit_gate: re.Pattern              # cheap check that a number could start a date
+    trigger_any_case: re.Pattern
+    at_text_start: re.Pattern
+    at_text_start_any_case: re.Pattern
+    by_first_char: dict[str, re.Pattern]
+    groups: dict[str, frozenset[str]]   # rule -> its local group names
+    master: re.Pattern                  # all rules in one alternation, for reference and tests
+
+
+# Pieces of the grammar that need no lexicon.
+_NOT_AFTER_NUMBER = r"(?<![\d.,:/\-])"
+_CONNECT = r"\s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|sd(?=\s))\s*"
+_DASH = r"\s*[-–—]\s*"
+_PART_OF_DAY = r"(?i:dini\s+hari|pagi|siang|sore|malam)(?![\w])"
+_YEAR_TAIL = r"(?![\d]|-an)"
+_RELATIVE_WORD = r"(?:lalu|silam|kemarin|mendatang|depan|nanti|ini)(?![\w])"
+_FUTURE_OR_PAST = r"(?:lalu|silam|kemarin|mendatang|depan|nanti)(?![\w])"
+
+# Words after which a lone month or year is read as a date ("pada Mei", "sepanjang 2024").
+_MONTH_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang bulan".split()
+_YEAR_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang di pada awal".split()
+
+
+# The words a rule's match can begin with: '#' is a digit or '(', WD a weekday, MON a month,
+# PART awal/akhir/..., NUM a number word, VAGUE the first word of a vague phrase.
+_STARTS = {
+    "block_number": "nomor nomer no nr",
+    "block_law": "uu pp perpres perppu perpu perpol perkap perma permen perda pergub perbup perwal keppres inpres kepmen",
+    "block_disease": "covid sars h5n",
+    "block_money": "rp idr usd us rm",
+    "block_age": "berusia usia umur berumur",
+    "range_days_full": "# WD hari tanggal tgl",
+    "range_days_numeric": "# WD hari tanggal tgl",
+    "range_days_month": "# WD",
+    "range_days_slash": "# WD",
+    "range_months": "MON",
+    "range_months_bare": "MON",
+    "range_years": "# tahun periode",
+    "day_text": "# WD hari tanggal tgl",
+    "day_numeric": "# WD hari tanggal tgl",
+    "day_iso": "#",
+    "day_dashed": "#",
+    "day_of_month": "tanggal tgl",
+    "part_month": "PART",
+    "part_year": "PART",
+    "part_relative": "PART",
+    "quarter": "kuartal triwulan kwartal",
+    "quarter_q": "q",
+    "half": "semester paruh",
+    "decade": "# tahun era dekade medio awal akhir",
+    "month_year": "MON bulan",
+    "month_relative": "MON",
+    "month_bare": "MON",
+    "year_word": "tahun thn",
+    "year_relative": "#",
+    "year_bare": "#",
+    "relative_count": "# NUM sehari sepekan seminggu sebulan setahun sedekade",
+    "next_day": "keesokan esok esoknya",
+    "same_day": "hari malam pagi siang sore",
+    "week_relative": "pekan minggu",
+    "weekday": "WD hari",
+    "month_now": "bulan",
+    "year_now": "tahun",
+    "day_word": "kemarin hari besok lusa esok tadi pagi siang sore",
+    "vague": "VAGUE",
+    "time_only": "pukul pkl",
+}
+
+
+# Start words that may run on inside a longer word ("Permenkominfo", "Q1", "H5N1").
+_PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid", "us"})
+
+
+def _cardinal_words(lex: Lexicon) -> list[str]:
+    """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
+    return [w for w in lex.numbers
+            if len(w) > 2 and not re.fullmatch(r"[ivx]+", w) and not w.startswith(("pertama", "ke"))]
+
+
+def _after_any(words: list[str]) -> str:
+    forms = {w for word in words for w in (word, word.capitalize())}
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in sorted(forms)) + ")"
+
+
+def _templates(lex: Lexicon) -> list[tuple[str, str]]:
+    weekday_alt = alternation([w.capitalize() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])
+    month_any = "(?i:" + alternation(lex.months) + r")(?![a-zA-Z])(?:\.(?=\s?\d))?"
+    month_cap = "(?:" + alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months]) + r")(?![\w])"
+    number_alt = "(?i:" + alternation(_cardinal_words(lex)) + ")"
+
+    def wd(t):
+        return rf"(?P<@{t}wd>{weekday_alt})(?![\w])"
+
+    def day(t):
+        # The second end of a range follows a dash ("7-13"), so only the first is guarded.
+        guard = _NOT_AFTER_NUMBER if t != "b" else ""
+        return rf"{guard}(?P<@{t}d>[0-3]?\d)(?!\d)"
+
+    def year(t):
+        return rf"(?P<@{t}y>(?:19|20)\d\d){_YEAR_TAIL}"
+
+    def month(t):
+        return rf"(?P<@{t}mon>{month_any})"
+
+    def weekday_prefix(t):
+        return rf"(?:(?:(?i:hari)\s+)?{wd(t)}(?:\s+{_PART_OF_DAY})?\s*,?\s*)"
+
+    def unit_text(t):
+        return (rf"{weekday_prefix(t)}?(?:(?P<@{t}tg>(?i:tanggal|tgl\.?))\s*)?"
+                rf"{day(t)}\s+{month(t)}(?:\s+{year(t)})?")
+
+    def unit_num(t):
+        return (rf"{weekday_prefix(t)}?(?:(?P<@{t}tg>(?i:tanggal|tgl\.?))\s*)?(?P<@{t}po>\(\s*)?"
+                rf"{day(t)}/(?P<@{t}m>[01]?\d)(?:/(?P<@{t}y>\d{{4}}|\d\d))?(?![\d/])(?(@{t}po)\s*\))")
+
+    time = (r"(?:\s*,?\s*(?:(?i:sekitar|pada|mulai)\s+)?(?i:pukul|pkl\.?|jam)\s*"
+            r"(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
+            r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
+            r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
+            rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?)")
+    part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
+    rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
+
+    rules = [
+        # Blockers: numbers that look like dates but are not.
+        ("block_number", r"(?i:nomor|nomer|no\.|nr\.)\s*:?\s*[\w./-]*\d[\w./-]*(?:\s+(?i:tahun|thn\.?)\s+\d{4})?"),
+        ("block_law", r"(?:UU|PP|Perpres|Perppu|Perpu|Perpol|Perkap|Perma|Permen\w*|Perda|Pergub|Perbup|Perwal|Keppres|Inpres|Kepmen\w*)"
+                      r"\s+(?:\d+\s*/\s*\d{4}|\d+\s+(?i:tahun|thn\.?)\s+\d{4})"),
+        ("block_disease", r"(?i:covid|sars-cov|h5n)-?\s?\d+"),
+        ("block_money", r"(?:Rp|IDR|USD|US\$|S\$|RM)\s?\.?\s?\d[\d.,]*"),
+        ("block_age", r"(?i:berusia|usia|umur|berumur)\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?"),
+        # Day ranges.
+        ("range_days_full", rf"{unit_text('a')}{_CONNECT}{unit_text('b')}{time}?"),
+        ("range_days_numeric", rf"{unit_num('a')}{_CONNECT}{unit_num('b')}{time}?"),
+        ("range_days_month", rf"(?:{wd('a')}{_DASH}{wd('b')}\s*,?\s*)?{day('a')}{_CONNECT}{day('b')}\s+{month('b')}(?:\s+{year('b')})?{time}?"),
+        ("range_days_slash", rf"(?:{wd('a')}{_DASH}{wd('b')}\s*,?\s*)?(?P<@po>\(\s*)?{day('a')}\s?[-–—]\s?{day('b')}/(?P<@bm>[01]?\d)(?:/(?P<@by>\d{{4}}|\d\d))?(?![\d/])(?(@po)\s*\))"),
+        ("range_months", rf"{month('a')}(?:\s+{year('a')})?{_CONNECT}{month('b')}\s+{year('b')}"),
+        ("range_months_bare", rf"(?P<@amon>{month_cap}){_CONNECT}(?P<@bmon>{month_cap})(?!\s*\d){rel}?"),
+        ("range_years", rf"(?:(?i:tahun|periode)\s+)?{_NOT_AFTER_NUMBER}{year('a')}{_CONNECT}{year('b')}(?![.,]\d)"),
+        # Single days.
+        ("day_text", rf"{unit_text('a')}{time}?"),
+        ("day_numeric", rf"{unit_num('a')}{time}?"),
+        ("day_iso", rf"{_NOT_AFTER_NUMBER}{year('a')}-(?P<@am>[01]\d)-(?P<@ad>[0-3]\d)(?![\d])(?:(?:T|\s+)(?P<@hh>[0-2]\d):(?P<@mm>[0-5]\d))?"),
+        ("day_dashed", rf"{_NOT_AFTER_NUMBER}(?P<@ad>[0-3]?\d)-(?P<@am>[01]?\d)-{year('a')}{time}?"),
+        ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/.\-])(?!\s+{month_any})"),
+        # Parts of months, years and weeks.
+        ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel}?"),
+        ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),
+        ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>(?:ini|lalu|kemarin|depan|mendatang|silam|nanti)(?![\w])))?"),
+        # Quarters, halves, decades.
+        ("quarter", rf"(?i:kuartal|triwulan|kwartal)\s*(?:ke-?\s*)?(?P<@n>IV|I{{1,3}}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w])"
+                    rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>(?:ini|lalu|depan)(?![\w]))))?"),
+        ("quarter_q", rf"Q(?P<@n>[1-4])\s*[/\-]?\s*{year('a')}"),
+        ("half", rf"(?i:semester|paruh)\s*(?:ke-?\s*)?(?P<@n>II|I|[12]|(?i:pertama|kedua))(?![\w])"
+                 rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>(?:ini|lalu|depan)(?![\w]))))?"),
+        ("decade", rf"(?:(?P<@pre>(?i:tahun|era|dekade|medio|awal|akhir))\s+)?{_NOT_AFTER_NUMBER}(?P<@c>(?:19|20)?\d)0-an(?![\w])"),
+        # Months and years.
+        ("month_year", rf"(?:(?i:bulan)\s+)?{month('a')}\s+{year('a')}{rel}?"),
+        ("month_relative", rf"(?P<@amon>{month_cap})\s+(?P<@rel>{_FUTURE_OR_PAST}|ini(?![\w])|tahun\s+(?:lalu|ini|depan)(?![\w]))"),
+        ("month_bare", rf"{_after_any(_MONTH_CONTEXT)}(?P<@amon>{month_cap})(?!\s+[A-Z][a-z])"),
+        ("year_word", rf"(?i:tahun|thn\.?)\s+{year('a')}{rel}?"),
+        ("year_relative", rf"{_NOT_AFTER_NUMBER}{year('a')}\s+(?P<@rel>{_FUTURE_OR_PAST})"),
+        ("year_bare", rf"{_after_any(_YEAR_CONTEXT)}{year('a')}(?![.,]\d)"),
+        # Relative to the anchor or to the story's reference date.
+        ("relative_count", rf"(?:(?P<@n>\d{{1,2}}|{number_alt})\s+|(?P<@se>[Ss]e))(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade))\s+(?:yang\s+)?"
+                           r"(?P<@dir>(?i:lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang))(?![\w])"),
+        ("next_day", r"(?i:keesokan(?:\s+hari(?:nya)?)?|esok\s+harinya|esoknya)(?![\w])"),
+        ("same_day", rf"(?i:(?:hari|malam|pagi|siang|sore)\s+itu|hari\s+yang\s+sama)(?![\w]){time}?"),
+        ("week_relative", r"(?<!\d\s)(?i:pekan|minggu)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
+        ("weekday", rf"(?:(?i:hari)\s+)?{wd('a')}(?:\s+{_PART_OF_DAY})?"
+                    rf"(?:\s+(?:(?P<@wk>(?i:pekan|minggu))\s+(?P<@wrel>lalu|ini|depan|mendatang|kemarin)|(?P<@rel>lalu|kemarin|mendatang|depan|besok|nanti|ini))(?![\w]))?{time}?"),
+        ("month_now", r"(?<!\d\s)(?i:bulan)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
+        ("year_now", r"(?<!\d\s)(?i:tahun)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
+        ("day_word", rf"(?P<@w>(?i:kemarin\s+lusa|hari\s+ini|kemarin|besok\s+lusa|lusa|besok|esok\s+hari|tadi\s+(?:pagi|siang|sore)|(?:pagi|siang|sore)\s+tadi))(?![\w])"
+                     rf"(?:\s+{_PART_OF_DAY})?{time}?"),
+        ("vague", "(?P<@phrase>(?i:" + alternation(lex.vague) + r"))(?![\w-])"),
+        ("time_only", rf"(?i:pukul|pkl\.?)\s*(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
+                      r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
+                      rf"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?(?:\s+(?P<@tpod>{_PART_OF_DAY}))?"),
+    ]
+    return [(name, template, _STARTS[name].split()) for name, template in rules]
+
+
+def _digit_gate(lex: Lexicon) -> str:
+    """Most numbers in news are counts and money; a number can only start a date when it
+    is a year, or is followed by a separator, a range word, a month or a time unit."""
+    months = _trie({m.lower() for m in lex.months})
+    return (r"\(?\s*\d{1,2}\s?[/\-–—.]\s?\d"
+            r"|\d{1,2}\s*(?:[-–—]|hingga|sampai|s\.\s?d|s/d|sd\s)"
+            r"|\d{1,2}\s+(?:" + months + r")(?![a-z])"
+            r"|\d{1,2}\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
+            r"|(?:19|20)\d\d(?!\d)|\d{1,2}0-an")
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of `words`, factored by shared prefixes so the engine
+    rejects most positions after a character or two."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(tree)
+
+
+def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
+    expand = {
+        "WD": lex.weekdays,
+        "MON": lex.months,
+        "PART": ["awal", "pertengahan", "medio", "akhir", "penghujung", "permulaan"],
+        "NUM": _cardinal_words(lex),
+        "VAGUE": [re.split(r"[\s-]", phrase)[0] for phrase in lex.vague],
+    }
+    words: set[str] = set()
+    for start in starts:
+        words.update(w.lower() for w in expand.get(start, [start]))
+    return words
+
+
+@functools.cache
+def grammar() -> Grammar:
+    """The compiled grammar; built once from the seeds."""
+    lex = lexicon()
+    bodies, groups, firsts, all_words = [], {}, {}, set()
+    for name, template, starts in _templates(lex):
+        body = template.replace("<@", f"<{name}__").replace("(?(@", f"(?({name}__")
+        bodies.append((name, f"(?P<{name}>{body})"))
+        groups[name] = frozenset(re.findall(r"<@(\w+)>", template))
+        words = _start_words(starts, lex)
+        all_words |= words
+        firsts[name] = {w if w == "#" else w[:2] for w in words}
+    keys = set().union(*firsts.values())
+
+    def rules_for(key: str) -> re.Pattern:
+        # A two-letter key also serves the one-letter start words sharing its first letter.
+        wanted = {key, key[:1]} if key != "#" else {key}
+        return re.compile("|".join(body for name, body in bodies if wanted & firsts[name]))
+
+    by_first_char = {key: rules_for(key) for key in keys}
+    all_words.discard("#")
+    prefixes = {w for w in all_words if w in _PREFIX_STARTS}
+    body = (r"(?P<start>\(|\d|" + _trie(all_words - prefixes) + "(?![a-z])|" + _trie(prefixes) + ")")
+    master = re.compile(r"(?<![\w])(?:" + "|".join(b for _, b in bodies) + ")")
+    return Grammar(
+        trigger=re.compile(r"[^\w]" + body),
+        digit_gate=re.compile(_digit_gate(lex), re.IGNORECASE),
+        trigger_any_case=re.compile(r"[^\w]" + body, re.IGNORECASE),
+        at_text_start=re.compile(body),
+        at_text_start_any_case=re.compile(body, re.IGNORECASE),
+        by_first_char=by_first_char,
+        groups=groups,
+        master=master,
+    )

@@ -1,0 +1,91 @@
+"""Calendar arithmetic for resolving Indonesian date expressions into inclusive intervals."""
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+
+Interval = tuple[dt.date, dt.date]
+
+# Parts of a month and of a year as DESIGN.md fixes them: awal / pertengahan / akhir.
+MONTH_PARTS = {"awal": (1, 10), "pertengahan": (11, 20), "akhir": (21, 31)}
+YEAR_PARTS = {"awal": (1, 4), "pertengahan": (5, 8), "akhir": (9, 12)}
+PART_SYNONYMS = {"medio": "pertengahan", "penghujung": "akhir", "ujung": "akhir", "permulaan": "awal"}
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when it does not exist (31 Februari) or lies outside 1..9999."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> int:
+    return _calendar.monthrange(year, month)[1]
+
+
+def month_interval(year: int, month: int) -> Interval:
+    return dt.date(year, month, 1), dt.date(year, month, month_end(year, month))
+
+
+def year_interval(year: int) -> Interval:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def week_interval(day: dt.date, weeks: int = 0) -> Interval:
+    """The Monday–Sunday week containing `day`, shifted by `weeks` weeks."""
+    monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def part_of_month(part: str, year: int, month: int) -> Interval:
+    first, last = MONTH_PARTS[PART_SYNONYMS.get(part, part)]
+    return dt.date(year, month, first), dt.date(year, month, min(last, month_end(year, month)))
+
+
+def part_of_year(part: str, year: int) -> Interval:
+    first, last = YEAR_PARTS[PART_SYNONYMS.get(part, part)]
+    return dt.date(year, first, 1), dt.date(year, last, month_end(year, last))
+
+
+def quarter_interval(year: int, quarter: int) -> Interval:
+    first = 3 * (quarter - 1) + 1
+    return dt.date(year, first, 1), dt.date(year, first + 2, month_end(year, first + 2))
+
+
+def half_interval(year: int, half: int) -> Interval:
+    first = 6 * (half - 1) + 1
+    return dt.date(year, first, 1), dt.date(year, first + 5, month_end(year, first + 5))
+
+
+def decade_interval(decade: int) -> Interval:
+    return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
+
+
+def expand_year(digits: str) -> int:
+    """Four digits as written; two digits as 1970–2069 (news rarely reaches further back)."""
+    value = int(digits)
+    if len(digits) == 4:
+        return value
+    return 2000 + value if value < 70 else 1900 + value
+
+
+def weekday_on_or_before(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def weekday_before(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+
+
+def weekday_on_or_after(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
+def weekday_after(anchor: dt.date, weekday: int) -> dt.date:
+    return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)

@@ -1,0 +1,81 @@
+"""tag_dates(): scan for places a date can start, match the grammar there, resolve in order."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pipelines.language.dates.context import Context
+from pipelines.language.dates.mention import DateMention
+from pipelines.language.dates.patterns import Grammar, grammar
+from pipelines.language.dates.resolution import resolve
+
+
+def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, sorted by start and non-overlapping.
+
+    `anchor` (usually the publication date) resolves relative and year-less expressions.
+    Without it they resolve against the latest explicit day-level date earlier in the text,
+    or are emitted with empty dates. Narrative expressions ("keesokan harinya", a bare
+    "pukul 06.12") always count from the story's latest explicit date when there is one.
+    """
+    if not text:
+        return []
+    gram = grammar()
+    ctx = Context(text, anchor)
+    mentions: list[DateMention] = []
+    for match in _matches(text, gram):
+        rule = match.lastgroup
+        local, prefix = gram.groups[rule], rule + "__"
+
+        def group(name: str, _match=match, _prefix=prefix, _local=local):
+            return _match.group(_prefix + name) if name in _local else None
+
+        start, end = match.span()
+        resolved = resolve(rule, group, ctx, start, end)
+        if resolved is None:
+            continue
+        mentions.append(DateMention(
+            start=start,
+            end=end,
+            text=match.group(),
+            date_start=resolved.date_start,
+            date_end=resolved.date_end,
+            granularity=resolved.granularity,
+            kind=resolved.kind,
+            time=resolved.time,
+            weekday_mismatch=resolved.weekday_mismatch,
+            anchor=resolved.anchor if resolved.anchor is not None else ctx.base(),
+        ))
+        if resolved.sets_reference and resolved.date_end is not None:
+            ctx.reference = resolved.date_end
+    return mentions
+
+
+def _matches(text: str, gram: Grammar) -> Iterator:
+    """Grammar matches from left to right, tried only where a trigger word starts."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        scan, trigger, at_start = lowered, gram.trigger, gram.at_text_start
+    else:   # lower-casing changed offsets (e.g. "İ"): match case-insensitively instead
+        scan, trigger, at_start = text, gram.trigger_any_case, gram.at_text_start_any_case
+    position = 0
+    first = at_start.match(scan)
+    candidate = 0 if first else None
+    while True:
+        if candidate is None:
+            found = trigger.search(scan, position)
+            if found is None:
+                return
+            candidate = found.start("start")
+        char = scan[candidate]
+        if char == "(" or char.isdigit():
+            rules = gram.by_first_char["#"] if gram.digit_gate.match(scan, candidate) else None
+        else:
+            rules = gram.by_first_char.get(scan[candidate:candidate + 2]) or gram.by_first_char.get(char)
+        match = rules.match(text, candidate) if rules is not None else None
+        if match is not None and match.end() > candidate:
+            yield match
+            position = match.end()
+        else:
+            position = candidate
+        candidate = None
