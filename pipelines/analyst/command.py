@@ -1,0 +1,80 @@
+"""`linimasa sql`, `linimasa export` and `linimasa report`: argument parsing and exit codes.
+
+The CLI dispatches `argv` (the words after the sub-command) here; each returns the exit
+status. The warehouse is the published file analysts read (LINIMASA_WAREHOUSE or
+`warehouse/linimasa.duckdb`), unless `--db` names another.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from pipelines import settings
+
+
+def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--db", type=Path, default=None,
+                        help="DuckDB file to read (default: LINIMASA_WAREHOUSE or warehouse/linimasa.duckdb)")
+    return parser
+
+
+def _db(args) -> Path:
+    return args.db or settings.warehouse_path()
+
+
+def main_sql(argv: list[str] | None = None) -> int:
+    parser = _with_db(argparse.ArgumentParser(
+        prog="linimasa sql", description="Run SQL on the warehouse, read-only."))
+    style = parser.add_mutually_exclusive_group()
+    style.add_argument("--csv", action="store_const", dest="fmt", const="csv", help="print CSV")
+    style.add_argument("--json", action="store_const", dest="fmt", const="json", help="print a JSON array")
+    parser.add_argument("sql", nargs="?", help="the query; read from standard input when left out")
+    args = parser.parse_args(argv)
+    sql = args.sql if args.sql is not None else sys.stdin.read()
+    if not sql.strip():
+        parser.error("no SQL given")
+    from pipelines.analyst.query import run_query
+
+    try:
+        output = run_query(_db(args), sql, args.fmt or "table")
+    except (duckdb.Error, FileNotFoundError) as error:
+        print(f"linimasa sql: {error}", file=sys.stderr)
+        return 1
+    if output:
+        print(output)
+    return 0
+
+
+def main_export(argv: list[str] | None = None) -> int:
+    parser = _with_db(argparse.ArgumentParser(
+        prog="linimasa export",
+        description="Write Parquet and CSV of every table and view, and the cooperation network as GraphML/GEXF."))
+    parser.add_argument("--out", type=Path, default=Path("exports"), help="output folder (default: exports)")
+    args = parser.parse_args(argv)
+    from pipelines.analyst.export import export_all
+
+    db = _db(args)
+    if not db.exists():
+        print(f"linimasa export: no warehouse at {db}; run `linimasa run` first", file=sys.stderr)
+        return 1
+    written = export_all(db, args.out)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def main_report(argv: list[str] | None = None) -> int:
+    parser = _with_db(argparse.ArgumentParser(
+        prog="linimasa report", description="Write one self-contained HTML report."))
+    parser.add_argument("--out", type=Path, default=Path("report.html"), help="output file (default: report.html)")
+    args = parser.parse_args(argv)
+    from pipelines.analyst.report import write_report
+
+    db = _db(args)
+    if not db.exists():
+        print(f"linimasa report: no warehouse at {db}; run `linimasa run` first", file=sys.stderr)
+        return 1
+    print(write_report(db, args.out))
+    return 0
