@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from typing import Any, Sequence
 
@@ -58,6 +59,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
+    dateline_end = _dateline_end(text)
     last_report = -_ENRICH_DISTANCE - 1
 
     for index, span in enumerate(sentences):
@@ -70,18 +72,22 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         statement = find_statement(text, tokens, start, end, s_mentions, s_dates, actor_types)
         attribution = statement.attribution if statement else None
         if statement is not None:
-            statements.add(statement, sentence, text, s_mentions, s_places, actor_types)
+            statements.add(statement, sentence, text, s_mentions, s_places, actor_types,
+                           _occasion_types(text, tokens, statement.attribution))
         free_mentions = _outside(s_mentions, attribution)
-        free_dates = [d for d in s_dates if statement is None or d is not statement.date]
-        found = _events_in_sentence(text, tokens, sentence, free_mentions, free_dates, s_places, actor_types, book)
+        speakers = [m for m in s_mentions if m not in free_mentions]
+        free_dates = [d for d in s_dates if (statement is None or d is not statement.date) and d.end > dateline_end]
+        found = _events_in_sentence(text, tokens, sentence, free_mentions, speakers, free_dates, s_places,
+                                    actor_types, book)
         if found:
             last_report = index
         elif statement is None and index - last_report <= _ENRICH_DISTANCE:
             _enrich_from_cues(text, tokens, sentence, free_mentions, s_places, actor_types, book)
 
     _inherit_dates(book.drafts)
+    _inherit_narrative_dates(book.drafts, text)
     events = [_finish(draft, text) for draft in book.drafts]
-    events += statements.events(text, actors, _fallback_anchor(dates, anchor))
+    events += statements.events(text, actors, _fallback_anchor(dates, anchor), book.drafts)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
@@ -89,50 +95,80 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     return events
 
 
-def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any], dates: list[Any],
-                        places: list[Any], actor_types: dict[str, str], book: EventBook) -> bool:
-    """Report or refer to the events named in one sentence; True if any was."""
+def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any],
+                        speakers: list[Any], dates: list[Any], places: list[Any], actor_types: dict[str, str],
+                        book: EventBook) -> bool:
+    """Report or refer to the events named in one sentence; True if any was.
+
+    `mentions` excludes a statement's speaker; `speakers` are the mentions in its
+    attribution, who took part in any event the attribution refers back to ("kata
+    Phonsavanh dalam pertemuan tersebut").
+    """
     start, end = sentence
     triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality != "negation"]
-    governing = governing_dates([(t.start, t.end) for t in triggers], dates)
-    place_pairs = places_for(start, end, places)
-    touched = False
-    reported_types: dict[str, Draft] = {}
     dominated_by = lexicon().dominated_by
     present = {t.event_type for t in triggers}
+    # "putusan dibacakan dalam sidang": the sidang only describes the sentencing.
+    triggers = [t for t in triggers if not present.intersection(dominated_by.get(t.event_type, ()))]
+    governing = governing_dates([(t.start, t.end) for t in triggers], dates)
+    place_pairs = places_for(start, end, places)
+    everyone = sorted([*mentions, *speakers], key=lambda m: m.start)
+
+    referenced: list[Draft] = []
     for trigger, date in zip(triggers, governing):
-        dominant = dominated_by.get(trigger.event_type, ())
-        if present.intersection(dominant):
-            continue  # "putusan dibacakan dalam sidang": the sidang describes the sentencing
-        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
         if trigger.refers_back:
+            participants = participants_for(trigger.event_type, text, tokens, start, end, everyone, actor_types)
             types = (trigger.event_type,) + reference_types(trigger.surface)
-            if book.refer(types, sentence, date, participants, place_pairs) is not None:
-                touched = True
-                continue
+            target = book.refer(types, sentence, date, participants, place_pairs)
+            if target is not None:
+                referenced.append(target)
+    for _, _, types in find_generic_references(text, tokens, start, end):
+        target = book.latest_of(types)
+        if target is not None:
+            participants = participants_for(target.event.event_type, text, tokens, start, end, everyone, actor_types)
+            book.enrich(target, sentence, None, participants, place_pairs)
+            referenced.append(target)
+    # "Dalam penggerebekan itu, petugas menyelamatkan ...": new events of a sentence that
+    # refers to a dated event happened then.
+    context = next((d.event.date_mention for d in referenced if d.dated), None)
+
+    reported: dict[str, Draft] = {}
+    for trigger, date in zip(triggers, governing):
+        if trigger.refers_back and any(d.event.event_type in (trigger.event_type,) + reference_types(trigger.surface)
+                                       for d in referenced):
+            continue
+        if date is None and context is not None:
+            date = context
         if is_vague(date) and (trigger.modality == "plan" or not trigger.strong):
             continue
+        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+        dominant = dominated_by.get(trigger.event_type, ())
         if is_vague(date) and dominant:
             subsuming = book.latest_of(dominant)
             if subsuming is not None:
                 book.enrich(subsuming, sentence, None, participants, place_pairs)
-                touched = True
+                referenced.append(subsuming)
                 continue
-        if trigger.event_type in reported_types:
-            book.enrich(reported_types[trigger.event_type], sentence, date, participants, place_pairs)
+        if trigger.event_type in reported:
+            book.enrich(reported[trigger.event_type], sentence, date, participants, place_pairs)
             continue
         cameo = refine_cameo(trigger.event_type, trigger.cameo_code, tokens, start, end)
-        reported_types[trigger.event_type] = book.report(
+        reported[trigger.event_type] = book.report(
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
             date, participants, place_pairs)
-        touched = True
-    for _, _, types in find_generic_references(text, tokens, start, end):
-        target = book.latest_of(types)
-        if target is not None and target not in reported_types.values():
-            participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
-            book.enrich(target, sentence, None, participants, place_pairs)
-            touched = True
-    return touched
+    return bool(referenced or reported)
+
+
+def _occasion_types(text: str, tokens: Tokens, attribution: tuple[int, int]) -> tuple[str, ...]:
+    """Event types an attribution names as the occasion ("seusai sidang", "dalam pertemuan tersebut")."""
+    start, end = attribution
+    types: list[str] = []
+    dominated_by = lexicon().dominated_by
+    for trigger in find_triggers(text, tokens, start, end):
+        types += [*dominated_by.get(trigger.event_type, ()), trigger.event_type, *reference_types(trigger.surface)]
+    for _, _, refers_to in find_generic_references(text, tokens, start, end):
+        types += refers_to
+    return tuple(dict.fromkeys(types))
 
 
 def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any], places: list[Any],
@@ -148,6 +184,18 @@ def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], ment
     book.enrich(target, sentence, None, participants, places_for(start, end, places))
 
 
+# "JAKARTA, Senin (14/4/2025) - ": where and when the story was filed.
+_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,40}?(?:\s*,\s*[^\n]{0,60}?)?\s+[-–—]\s+|^\s*[A-Z][\w.'’ ]{1,40}?:\s")
+
+
+def _dateline_end(text: str) -> int:
+    """End of the dateline; dates in it tell when the story was filed, not when events happened."""
+    match = _DATELINE.match(text[:120])
+    if match:
+        return match.end()
+    return 0
+
+
 def _inherit_dates(drafts: list[Draft]) -> None:
     """Undated events take the dates of the event they elaborate (an agreement, its meeting)."""
     inheritance = lexicon().inheritance
@@ -159,11 +207,29 @@ def _inherit_dates(drafts: list[Draft]) -> None:
             if not parents:
                 continue
             before = [d for d in parents if drafts.index(d) < position]
-            parent = (before or parents)[-1 if before else 0]
-            event, source = draft.event, parent.event
-            event.date_start, event.date_end = source.date_start, source.date_end
-            event.date_precision, event.date_mention = source.date_precision, source.date_mention
+            _copy_date(draft, (before or parents)[-1 if before else 0])
             break
+
+
+def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
+    """An event with no date expression at all, reported in the same paragraph right after a
+    dated one, continues that account ("Petugas juga menangkap ..." after the raid's date).
+    An explicitly vague event ("belum lama ini") stays vague."""
+    for position, draft in enumerate(drafts):
+        if draft.dated or draft.event.date_mention is not None:
+            continue
+        first = draft.spans[0][0]
+        paragraph_start = text.rfind("\n", 0, first) + 1
+        earlier = [d for d in drafts[:position] if d.dated and paragraph_start <= d.spans[0][0] < first]
+        if earlier:
+            _copy_date(draft, earlier[-1])
+
+
+def _copy_date(draft: Draft, source: Draft) -> None:
+    event, parent = draft.event, source.event
+    event.date_start, event.date_end = parent.date_start, parent.date_end
+    event.date_precision, event.date_mention = parent.date_precision, parent.date_mention
+    draft.dated = True
 
 
 def _finish(draft: Draft, text: str) -> Event:

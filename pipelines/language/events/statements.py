@@ -127,6 +127,9 @@ def find_statement(text: str, tokens: Tokens, start: int, end: int, mentions: Se
         if _inside(match.start(), quotes):
             continue
         preceding = text[start:match.start()]
+        previous_word = _LAST_WORD.search(preceding[-20:])
+        if previous_word and previous_word.group(1).lower() in lexicon().modality:
+            continue  # "untuk memastikan", "tidak menyebut": not an attribution
         if not back_reference and side != "before" and _PRONOUN_AFTER.match(text, match.end(), end):
             back_reference = True
         if back_reference:
@@ -153,6 +156,10 @@ def find_statement(text: str, tokens: Tokens, start: int, end: int, mentions: Se
 
 # Between the verb and a date that still belongs to the attribution: "mengatakan, Senin (14/4)".
 _JUST_AFTER_VERB = re.compile(r"\s*,?\s*(?:pada\s+)?$", re.IGNORECASE)
+# Around a date set off between speaker and verb: "Hadi, Selasa (20/5/2025), mengatakan".
+_BEFORE_DATE = re.compile(r"[\s,]*(?:pada\s+)?$", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"[\s,]*$")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _attribution_date(text: str, verb_start: int, verb_end: int, anchor_start: int, anchor_end: int,
@@ -166,7 +173,9 @@ def _attribution_date(text: str, verb_start: int, verb_end: int, anchor_start: i
         if _inside(d.start, quotes) or d.granularity != "day" or d.date_start is None:
             continue
         if speaker_first:
-            between = speaker.end <= d.start and d.end <= verb_start
+            between = (speaker.end <= d.start and d.end <= verb_start
+                       and _BEFORE_DATE.match(text[speaker.end:d.start]) is not None
+                       and _AFTER_DATE.match(text[d.end:verb_start]) is not None)
             right_after = d.start >= verb_end and _JUST_AFTER_VERB.match(text[verb_end:d.start]) is not None
             if between or right_after:
                 candidates.append(d)

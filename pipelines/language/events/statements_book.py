@@ -1,8 +1,9 @@
 """Statements of one document, coalesced to one event per speaker and date.
 
-A statement without its own date belongs to the press event it was made at: it takes the
-date the same speaker's other statements carry, else any dated statement of the story,
-else the publication date.
+A statement without its own date belongs to the press event it was made at. In order:
+the event its attribution names ("kata Fitri seusai sidang"), the date the same speaker's
+other statements carry, the date of the statement reported just before it, and finally
+the publication date.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class _Said:
     verb: tuple[int, int, str]
     bodies: list[Participant]   # organisations named in the attribution ("Sekretaris NCB Interpol ...")
     places: list[EventPlace]    # where it was said ("kata Rudi di Gedung Bareskrim")
+    occasion: tuple[str, ...]   # event types the attribution names ("seusai sidang" → trial ...)
 
 
 class StatementBook:
@@ -33,7 +35,8 @@ class StatementBook:
         self._groups: list[list[_Said]] = []
 
     def add(self, statement: Statement, sentence: tuple[int, int], text: str,
-            mentions: list[Any], places: list[Any], actor_types: dict[str, str]) -> None:
+            mentions: list[Any], places: list[Any], actor_types: dict[str, str],
+            occasion: tuple[str, ...] = ()) -> None:
         speaker = statement.speaker
         if speaker is None and statement.refers_to_last_speaker and self.said:
             speaker = self.said[-1].speaker
@@ -49,24 +52,39 @@ class StatementBook:
         ]
         self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
                                (statement.verb_start, statement.verb_end, statement.verb),
-                               bodies, [p for p, _ in places_for(start, end, places)]))
+                               bodies, [p for p, _ in places_for(start, end, places)], occasion))
 
-    def _press_date(self, said: _Said) -> Any | None:
-        own = [s.date for s in self.said if s.actor_id == said.actor_id and s.date is not None]
-        others = [s.date for s in self.said if s.date is not None]
-        return (own or others or [None])[0]
+    def _resolve(self, drafts: list[Any], anchor: dt.date | None) -> list[tuple]:
+        """(date_start, date_end, precision, mention) for each statement, in order."""
+        resolved: list[tuple] = []
+        for position, said in enumerate(self.said):
+            if said.date is not None:
+                resolved.append((*dates_of(said.date), said.date))
+                continue
+            occasion = _occasion_date(said, drafts)
+            if occasion is not None:
+                resolved.append(occasion)
+                continue
+            resolved.append(None)
+        for position, said in enumerate(self.said):
+            if resolved[position] is not None:
+                continue
+            same_speaker = [r for s, r in zip(self.said, resolved) if r is not None and s.actor_id == said.actor_id]
+            earlier = [r for r in resolved[:position] if r is not None]
+            if same_speaker:
+                resolved[position] = same_speaker[0]
+            elif earlier:
+                resolved[position] = earlier[-1]
+            elif anchor is not None:
+                resolved[position] = (anchor, anchor, "day", None)
+            else:
+                resolved[position] = (None, None, "vague", None)
+        return resolved
 
-    def events(self, text: str, actors: Any, anchor: dt.date | None) -> list[Event]:
+    def events(self, text: str, actors: Any, anchor: dt.date | None, drafts: list[Any] = ()) -> list[Event]:
         """One statement event per speaker and date, in order of first statement."""
         groups: dict[tuple, list[tuple[_Said, Any | None]]] = {}
-        for said in self.said:
-            mention = said.date or self._press_date(said)
-            if mention is not None:
-                start, end, precision = dates_of(mention)
-            elif anchor is not None:
-                start, end, precision = anchor, anchor, "day"
-            else:
-                start, end, precision = None, None, "vague"
+        for said, (start, end, precision, mention) in zip(self.said, self._resolve(list(drafts), anchor)):
             groups.setdefault((said.actor_id, start, end, precision), []).append((said, mention))
         events: list[Event] = []
         self._groups = []
@@ -92,3 +110,15 @@ class StatementBook:
     def spans(self) -> list[list[tuple[int, int]]]:
         """The sentences of each statement event returned by the last `events()` call."""
         return [[s.sentence for s in group] for group in self._groups]
+
+
+def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
+    """The date of the event the attribution names, the latest one reported before it."""
+    for wanted in said.occasion:
+        candidates = [d for d in drafts if d.dated and d.event.event_type == wanted]
+        before = [d for d in candidates if d.spans[0][0] <= said.sentence[0]]
+        chosen = (before or candidates)[-1] if (before or candidates) else None
+        if chosen is not None:
+            event = chosen.event
+            return event.date_start, event.date_end, event.date_precision, event.date_mention
+    return None
