@@ -1,0 +1,54 @@
+"""`linimasa entities`: named entities as JSON.
+
+    linimasa entities TEXT          -> JSON array of {"start","end","text","type"}
+    linimasa entities --jsonl       -> reads {"id","text"} lines on stdin,
+                                       writes {"id","entities":[...]} lines on stdout
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import IO
+
+from ..text import normalise
+from . import recognise_entities
+
+
+def entities_json(text: str) -> list[dict]:
+    return [entity.to_json() for entity in recognise_entities(text)]
+
+
+def run_jsonl(source: IO[str], sink: IO[str]) -> int:
+    """One output line per input line; a bad line yields an error record, not a crash."""
+    failures = 0
+    for number, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record.get("text") or ""
+            out = {"id": record.get("id"), "entities": entities_json(text)}
+        except (json.JSONDecodeError, AttributeError) as error:
+            failures += 1
+            out = {"id": None, "line": number, "error": str(error)}
+        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="linimasa entities", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jsonl", action="store_true", help="read {id,text} JSON lines on stdin")
+    parser.add_argument("text", nargs="*", help="text to analyse (default: stdin)")
+    args = parser.parse_args(argv)
+    if args.jsonl:
+        return run_jsonl(sys.stdin, sys.stdout)
+    text = " ".join(args.text) if args.text else sys.stdin.read()
+    json.dump(entities_json(normalise(text)), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

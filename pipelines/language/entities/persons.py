@@ -1,0 +1,331 @@
+"""Persons with rank, title and honorific kept apart from the name.
+
+"Kadiv Hubinter Irjen Krishna Murti"          -> title, rank, name
+"MajGen Pheanuk Kolkomar, selaku Deputy ..."  -> rank, name, title after "selaku"
+"Direktur Pelindungan WNI, Judha Nugraha, ..." -> appositive title
+"Datuk Seri Anwar Ibrahim"                    -> honorific, name
+"RH (41)", "AS (34) dan MF (29)"              -> suspects known by initials
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from .catalog import Key, Rank, Title, longest
+from .organisations import add_pattern_org, match_pattern
+from .records import Actor
+from .slugs import slugify
+from .state import DocumentState
+from .vocab import CONNECTORS, ROMAN, honorifics, non_names, office_words
+
+MAX_NAME = 5
+_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "Al", "El"})
+_POLICE_MARKERS = frozenset({"Pol", "Polisi"})
+_SERVICE_MARKERS = frozenset({"Pol", "Polisi", "TNI", "Purn", "Purnawirawan"})
+SPEECH_VERBS = frozenset({"kata", "ujar", "ucap", "tutur", "jelas", "tegas", "ungkap", "sebut",
+                          "mengatakan", "menyatakan", "menjelaskan", "menegaskan", "menuturkan",
+                          "mengungkapkan", "menyebutkan", "menambahkan", "lanjut", "imbuh", "tambah",
+                          "said", "told"})
+NO_NATIONALITY = "nationality not stated"
+
+
+@functools.cache
+def titles_folded() -> dict[Key, Title]:
+    from .catalog import catalog
+    return {tuple(w.lower() for w in key): title for key, title in catalog().titles.items()}
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    from .catalog import catalog
+    return frozenset(catalog().institution_words | office_words())
+
+
+def title_at(state: DocumentState, i: int) -> tuple[int, Title] | None:
+    """A title head at token i; titles start with a capital ("Ketua majelis hakim" matches)."""
+    if not state.tokens[i].is_capitalised:
+        return None
+    return longest(titles_folded(), state.tokens, i, 5, fold=True, keep_dot=True)
+
+
+def name_end(state: DocumentState, i: int) -> int:
+    """End of a person's name starting at token i (i itself when there is none)."""
+    cat = state.cat
+    k, n = i, len(state.tokens)
+    while k < n and k - i < MAX_NAME:
+        word = state.word(k)
+        if word[:1].isupper() and word[:1].isalpha():
+            if word in non_names() or (word,) in cat.ranks or (word,) in cat.actor_names \
+                    or (word,) in cat.country_names:
+                break
+            if len(word) == 1 and state.word(k + 1) == ".":  # an initial: "M. Iqbal"
+                k += 2
+                continue
+            k += 1
+        elif word in _PARTICLES and k > i and state.word(k + 1)[:1].isupper():
+            k += 1
+        else:
+            break
+    while k > i and state.word(k - 1) in _PARTICLES | {"."}:
+        k -= 1
+    return k
+
+
+def honorific_end(state: DocumentState, i: int) -> int:
+    """Skip honorifics ("Datuk Seri", "Dr.", "H.") before a name."""
+    k = i
+    while True:
+        hit = longest(honorifics(), state.tokens, k, 3, keep_dot=True)
+        if not hit or hit[0] >= len(state.tokens) or not state.tokens[hit[0]].is_capitalised:
+            return k
+        k = hit[0]
+
+
+def title_run_end(state: DocumentState, j: int, limit: int = 10) -> int:
+    """Extend a title from token j over office words, acronyms, places and body names."""
+    words = title_words()
+    k, n = j, len(state.tokens)
+    while k < n and k - j < limit:
+        word = state.word(k)
+        if word in words or (word.isupper() and len(word) >= 2 and word.isalpha()) or word in ROMAN:
+            k += 1
+        elif word in CONNECTORS and state.word(k + 1)[:1].isupper() and state.word(k + 1) in words:
+            k += 1
+        elif word == "-" and state.word(k + 1)[:1].isupper():
+            k += 1
+        else:
+            break
+    return k
+
+
+def title_before(state: DocumentState, i: int) -> tuple[int, int] | None:
+    """The title phrase ending just before token i (a comma may stand between them)."""
+    end = i
+    if state.word(end - 1) == ",":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 10 and not state.claimed[start - 1]:
+        word = state.word(start - 1)
+        if word[:1].isupper() or word in ROMAN or (word in CONNECTORS and start < end):
+            start -= 1
+        else:
+            break
+    for p in range(start, end):
+        hit = title_at(state, p)
+        if hit and hit[0] <= end:
+            return p, end
+    return None
+
+
+def title_after(state: DocumentState, j: int) -> tuple[int, int] | None:
+    """'..., selaku Deputy Chief of Staff CNP' or an appositive '..., Sekretaris NCB ...,'."""
+    k = j
+    if state.word(k) == ",":
+        k += 1
+    if state.word(k) == "selaku":
+        k += 1
+    elif k == j:
+        return None
+    hit = title_at(state, k) if k < len(state.tokens) else None
+    if not hit:
+        return None
+    end = max(hit[0], title_run_end(state, hit[0]))
+    if k == j + 1 and state.word(end) not in (",", ".", ")", "") and state.word(end) not in SPEECH_VERBS:
+        return None  # a comma-led appositive must close
+    return k, end
+
+
+def add_person(state: DocumentState, i: int, j: int, *, rank: Rank | None = None,
+               police: bool = False, title: tuple[int, int] | None = None,
+               honorific: str | None = None, resolution: str = "name") -> str:
+    """Register the person named by tokens i..j and mention them."""
+    name = state.surface(i, j)
+    title_text = state.surface(*title) if title else None
+    affiliation = _affiliation(state, title) if title else None
+    sector = state.sector_of(affiliation) if affiliation else ""
+    rank_text = None
+    if rank:
+        rank_text = rank.police_form if rank.police_form and (police or sector == "police") \
+            else rank.full_form
+    country = state.actors[affiliation].country_code if affiliation in state.actors else None
+    if country is None and rank and rank.service in ("police", "military", "police_or_military"):
+        country = "IDN"  # Polri and TNI ranks
+    actor_id = "per:" + slugify(name)
+    aliases = (f"{honorific} {name}",) if honorific else ()
+    state.add_actor(Actor(actor_id, name, "person", country, None, aliases, "text",
+                          None if country else NO_NATIONALITY, affiliation))
+    shown_title = title_text or honorific
+    state.mention_tokens(actor_id, i, j, resolution, rank_text, shown_title)
+    known = state.persons.get(actor_id)
+    titles = (known[2] if known else None) or title_text
+    state.persons[actor_id] = (known[0] if known else i, tuple(name.split()), titles)
+    return actor_id
+
+
+def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
+    """The body a title names: the leftmost organisation inside it, else the title's own body."""
+    start, end = title
+    for k in range(start, end):
+        known = state.known_name(k)
+        if known and known[0] <= end:
+            actor_id = known[1][0]
+            if actor_id in state.cat.actors:
+                state.add_actor(state.cat.actors[actor_id])
+            if actor_id in state.actors and not actor_id.startswith("ctry:"):
+                state.mention_tokens(actor_id, k, known[0], known[1][1])
+                return actor_id
+        pattern = match_pattern(state, k)
+        if pattern and pattern[2] <= end:
+            actor_id = add_pattern_org(state, k, pattern[0], pattern[1], pattern[2])
+            state.mention_tokens(actor_id, k, pattern[2], "name")
+            return actor_id
+    head = title_at(state, start)
+    if head and head[1].actor_id:
+        state.add_actor(state.cat.actors[head[1].actor_id])
+        return head[1].actor_id
+    return None
+
+
+def find_ranked_persons(state: DocumentState) -> None:
+    """Rank + name, with the title before the rank or after the name."""
+    cat = state.cat
+    i, n = 0, len(state.tokens)
+    while i < n:
+        if state.claimed[i] or not state.tokens[i].is_capitalised:
+            i += 1
+            continue
+        hit = longest(cat.ranks, state.tokens, i, 4, keep_dot=True)
+        if not hit:
+            i += 1
+            continue
+        k, rank = hit
+        police = False
+        while state.word(k) in _SERVICE_MARKERS or state.word(k) in (".", "(", ")") and \
+                (state.word(k - 1) in _SERVICE_MARKERS or state.word(k + 1) in _SERVICE_MARKERS):
+            police = police or state.word(k) in _POLICE_MARKERS
+            k += 1
+        start = honorific_end(state, k)
+        honorific = state.surface(k, start) if start > k else None
+        end = name_end(state, start)
+        if end == start or not state.free(i, end):
+            i += 1
+            continue
+        title = title_before(state, i)
+        after = None if title else title_after(state, end)
+        add_person(state, start, end, rank=rank, police=police, title=title or after,
+                   honorific=honorific)
+        state.claim(i, end)
+        for span in (title, after):
+            if span:
+                state.claim(*span)
+        i = end
+
+
+def find_titled_persons(state: DocumentState) -> None:
+    """Title + name without a rank ("Menlu Sugiono"), and appositives ("Direktur ..., Judha Nugraha,")."""
+    i, n = 0, len(state.tokens)
+    while i < n:
+        if state.claimed[i]:
+            i += 1
+            continue
+        hit = title_at(state, i)
+        if not hit:
+            i += 1
+            continue
+        title_end = max(hit[0], title_run_end(state, hit[0]))
+        k = title_end
+        appositive = state.word(k) == ","
+        if appositive:
+            k += 1
+        start = honorific_end(state, k)
+        end = name_end(state, start)
+        modelled = _model_name(state, hit[0], max(end, start + 1))
+        if modelled:
+            # The tagger knows names the title vocabulary does not ("Ketua Umum Partai
+            # Golkar Aburizal Bakrie"): the title runs up to where its name begins.
+            start, end = modelled
+            title_end = start - 1 if state.word(start - 1) == "," else start
+            title_end = max(title_end, hit[0])
+            k = start
+        elif state.model_persons is not None:
+            start = end  # the tagger sees no name here: a bare title
+        closes = state.word(end) in (",", ".", ")", "") or state.word(end) in SPEECH_VERBS \
+            or not state.tokens[end].is_capitalised if end < n else True
+        if end == start or not state.free(i, end) or (appositive and not closes and not modelled):
+            i += 1
+            continue
+        honorific = state.surface(k, start) if start > k and not modelled else None
+        add_person(state, start, end, title=(i, title_end), honorific=honorific)
+        state.claim(i, end)
+        i = end
+
+
+def _model_name(state: DocumentState, after: int, limit: int) -> tuple[int, int] | None:
+    """The tagger's person span starting in tokens after..limit (same sentence), if any."""
+    if not state.model_persons:
+        return None
+    for a in range(after, min(limit + 1, len(state.tokens))):
+        b = state.model_persons.get(a)
+        if b and state.same_sentence(after, a) and state.free(a, b):
+            return a, b
+    return None
+
+
+def find_initials(state: DocumentState) -> None:
+    """Suspects named by initials and age: "RH (41)", "AS (34) dan MF (29)", "berinisial RH"."""
+    digest = hashlib.sha1(state.text.encode()).hexdigest()[:8]
+    n = len(state.tokens)
+    for i in range(n):
+        word = state.word(i)
+        if state.claimed[i] or not (word.isalpha() and word.isupper() and 1 < len(word) <= 4):
+            continue
+        aged = state.word(i + 1) == "(" and state.word(i + 2).isdigit() and len(state.word(i + 2)) <= 2
+        named = state.word(i - 1) in ("berinisial", "inisial") or (
+            state.word(i - 1) in (",", "dan") and _initials_before(state, i))
+        if not (aged or named):
+            continue
+        age = state.word(i + 2) if aged else ""
+        # Initials identify nobody across stories, so the id carries the document's fingerprint.
+        actor_id = f"per:{word.lower()}{'-' + age if age else ''}-{digest}"
+        state.add_actor(Actor(actor_id, word, "person", None, None, (), "text",
+                              "known only by initials; nationality not stated"))
+        state.mention_tokens(actor_id, i, i + 1, "name")
+        state.claim(i, i + 1)
+        state.persons[actor_id] = (i, (word,), None)
+
+
+def _initials_before(state: DocumentState, i: int) -> bool:
+    return any(m.actor_id.startswith("per:") and m.surface.isupper() and len(m.surface) <= 4
+               and m.end <= state.tokens[i].start and state.tokens[i].start - m.end < 12
+               for m in state.mentions[-3:])
+
+
+# Words that may stand between a speaker's name and the quoting verb: "Kalla juga mengatakan".
+_BETWEEN = frozenset({"juga", "pun", "sendiri", "lalu", "kemudian", "pun", "pula", "tetap", "bahkan"})
+_BEFORE_NAME = frozenset({"kata", "ujar", "tutur", "ucap", "jelas", "tegas", "ungkap", "lanjut",
+                          "imbuh", "tambah", "menurut", "Menurut", "oleh", "Pak", "Bu", "Bapak", "Ibu"})
+
+
+def find_speaker_names(state: DocumentState) -> None:
+    """Bare names in quoting frames: "kata Anis", "menurut Benny", "Jokowi mengatakan".
+
+    Only words news text does not write in lower case count, so "Polisi mengatakan" stays out."""
+    from .features import common_words
+    common = common_words()
+    n = len(state.tokens)
+    for i in range(n):
+        if state.claimed[i] or not state.tokens[i].is_capitalised:
+            continue
+        end = name_end(state, i)
+        if end == i or not state.free(i, end):
+            continue
+        if any(state.word(k).lower() in common or state.word(k).isupper() for k in range(i, end)):
+            continue
+        before = state.word(i - 1)
+        after = end
+        while state.word(after) in _BETWEEN:
+            after += 1
+        if before in _BEFORE_NAME or (state.word(after) in SPEECH_VERBS and after < n
+                                      and state.word(after) not in ("kata", "ujar")):
+            add_person(state, i, end)
+            state.claim(i, end)

@@ -1,0 +1,72 @@
+"""The records the entity layer hands to events, the warehouse and the CLI."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span as scored on standard NER data."""
+    start: int
+    end: int
+    text: str
+    type: str  # person | organization | location
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    actor_type: str  # person | organization | country | group
+    country_code: str | None
+    parent_actor_id: str | None
+    aliases: tuple[str, ...]
+    origin: str  # seed | text
+    no_country_reason: str | None
+    # The organisation a person acts for (Krishna Murti -> org:divhubinter-polri).
+    affiliation_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor_id: str
+    start: int
+    end: int
+    surface: str
+    rank: str | None
+    title: str | None
+    resolution: str  # name | alias | acronym | short_name | title | coreference | pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    location_id: str
+    name: str
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    feature_type: str
+    origin: str  # seed | text
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    location_id: str
+    start: int
+    end: int
+    surface: str
+    is_dateline: bool
+    # Set when the place name sits inside an organisation name ("Polres Metro Bekasi"):
+    # it tells where the body is, not necessarily where an event happened.
+    within_actor_id: str | None = None
+
+
+@dataclass(slots=True)
+class ActorAnalysis:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    locations: dict[str, Location] = field(default_factory=dict)
+    places: list[PlaceMention] = field(default_factory=list)

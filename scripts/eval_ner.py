@@ -1,0 +1,64 @@
+"""Score `linimasa entities --jsonl` on a CoNLL NER file (exact character spans).
+
+    python scripts/eval_ner.py [FILE.txt]     (default: idner-news-2k/test.txt in the corpus)
+
+Each sentence is rebuilt as its tokens joined by single spaces, sent through the same JSON-lines
+path as the CLI, and scored per type (PER/ORG/LOC -> person/organization/location) and overall.
+"""
+from __future__ import annotations
+
+import io
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipelines.language.entities.command import run_jsonl  # noqa: E402
+from pipelines.language.entities.conll import corpus_dir, read_conll  # noqa: E402
+
+TYPES = ("person", "organization", "location")
+
+
+def score(path: Path) -> dict[str, dict[str, float]]:
+    sentences = read_conll(path)
+    lines = "".join(json.dumps({"id": n, "text": s.text}) + "\n" for n, s in enumerate(sentences))
+    out = io.StringIO()
+    run_jsonl(io.StringIO(lines), out)
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for line in out.getvalue().splitlines():
+        record = json.loads(line)
+        gold = set(sentences[record["id"]].gold)
+        predicted = {(e["start"], e["end"], e["type"]) for e in record["entities"]}
+        for kind, counter in ((gold & predicted, tp), (predicted - gold, fp), (gold - predicted, fn)):
+            for span in kind:
+                counter[span[2]] += 1
+    result = {}
+    for kind in (*TYPES, "overall"):
+        t = sum(tp.values()) if kind == "overall" else tp[kind]
+        p = sum(fp.values()) if kind == "overall" else fp[kind]
+        n = sum(fn.values()) if kind == "overall" else fn[kind]
+        precision = t / (t + p) if t + p else 0.0
+        recall = t / (t + n) if t + n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[kind] = {"precision": precision, "recall": recall, "f1": f1, "gold": t + n}
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    path = Path(argv[0]) if argv else corpus_dir() / "idner-news-2k" / "test.txt"
+    started = time.perf_counter()
+    result = score(path)
+    elapsed = time.perf_counter() - started
+    print(f"{path}  ({elapsed:.1f} s)")
+    print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}")
+    for kind, row in result.items():
+        print(f"{kind:<14}{row['precision']:>7.3f}{row['recall']:>7.3f}{row['f1']:>7.3f}{row['gold']:>7}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
