@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from pipelines.language.events.dating import dates_of, is_vague
+from pipelines.language.events.dating import dates_of, is_vague, source_mention
 from pipelines.language.events.model import Event, EventPlace, Participant
 from pipelines.language.events.participants import merge_participants, merge_places
 
@@ -25,6 +25,9 @@ class Draft:
     dated: bool = False                                        # a calendar date governs it
     # Places named on their own, not only inside an organisation name ("KBRI Phnom Penh").
     free_places: set[str] = field(default_factory=set)
+    # Known only from a generic word ("operasi", "ditahan") with no date yet: dropped at the
+    # end unless a date reaches it.
+    tentative: bool = False
 
 
 class EventBook:
@@ -43,7 +46,8 @@ class EventBook:
 
     def report(self, event_type: str, cameo: str | None, trigger: tuple[int, int, str],
                sentence: tuple[int, int], text: str, date: Any | None,
-               participants: list[Participant], places: list[tuple[EventPlace, str | None]]) -> Draft:
+               participants: list[Participant], places: list[tuple[EventPlace, str | None]],
+               tentative: bool = False) -> Draft:
         """A plain mention: a new event unless it is the same happening as an earlier one."""
         same_type = [d for d in self.drafts if d.event.event_type == event_type]
         target: Draft | None = None
@@ -55,7 +59,10 @@ class EventBook:
             undated = [d for d in same_type if not d.dated]
             target = exact[-1] if exact else (undated[-1] if undated else None)
         if target is None:
-            return self._new(event_type, cameo, trigger, sentence, text, date, participants, places)
+            draft = self._new(event_type, cameo, trigger, sentence, text, date, participants, places)
+            draft.tentative = tentative
+            return draft
+        target.tentative = target.tentative and tentative
         self.enrich(target, sentence, date, participants, places)
         return target
 
@@ -83,7 +90,7 @@ class EventBook:
     def _new(self, event_type, cameo, trigger, sentence, text, date, participants, places) -> Draft:
         event = Event(
             event_type=event_type, cameo_code=cameo, date_start=None, date_end=None,
-            date_precision="vague", date_mention=date, summary=text[sentence[0]:sentence[1]],
+            date_precision="vague", date_mention=source_mention(date), summary=text[sentence[0]:sentence[1]],
             start=sentence[0], end=sentence[1], trigger=trigger[2], trigger_start=trigger[0],
             trigger_end=trigger[1], participants=list(participants),
         )
@@ -98,7 +105,7 @@ class EventBook:
     def _set_date(draft: Draft, date: Any) -> None:
         start, end, precision = dates_of(date)
         draft.event.date_start, draft.event.date_end, draft.event.date_precision = start, end, precision
-        draft.event.date_mention = date
+        draft.event.date_mention = source_mention(date)
         draft.dated = True
 
     @staticmethod

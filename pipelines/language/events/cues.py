@@ -21,7 +21,11 @@ def _key(surface: str) -> str:
 class TriggerInfo:
     event_type: str
     cameo_code: str | None
-    strong: bool
+    strength: str  # strong | weak | completion
+
+    @property
+    def strong(self) -> bool:
+        return self.strength != "weak"
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """All event cue lists, read from the seeds on first use."""
     triggers = [
-        (r["form"], TriggerInfo(r["event_type"], r["cameo_code"] or None, r["strength"] != "weak"))
+        (r["form"], TriggerInfo(r["event_type"], r["cameo_code"] or None, r["strength"]))
         for r in read_seed("event_triggers")
     ]
     refinements: dict[str, list[tuple[str, str]]] = {}

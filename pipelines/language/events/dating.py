@@ -10,6 +10,8 @@ repatriation Wednesday.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 
@@ -57,3 +59,55 @@ def dates_of(mention: Any | None) -> tuple[dt.date | None, dt.date | None, str]:
     if is_vague(mention):
         return None, None, "vague"
     return mention.date_start, mention.date_end or mention.date_start, mention.granularity or "day"
+
+
+@dataclass(frozen=True)
+class DerivedDate:
+    """A day worked out from another event's dates ("hari terakhir pertemuan"); `source`
+    is the date mention it was derived from, which the event records as its mention."""
+
+    source: Any
+    date_start: dt.date
+    date_end: dt.date
+    granularity: str = "day"
+    kind: str = "derived"
+
+    @property
+    def start(self) -> int:
+        return self.source.start
+
+    @property
+    def end(self) -> int:
+        return self.source.end
+
+
+def source_mention(date: Any | None) -> Any | None:
+    """The tagger's DateMention behind a date (itself, or the one a derived day came from)."""
+    return getattr(date, "source", date)
+
+
+_ORDINAL_DAY = re.compile(r"\bhari\s+(pertama|kedua|ketiga|keempat|kelima|terakhir)\s+(?:dari\s+)?([\w-]+)",
+                          re.IGNORECASE)
+_ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "kelima": 4}
+
+
+def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any) -> DerivedDate | None:
+    """"Pada hari terakhir pertemuan": a day of an event already dated as a range."""
+    from pipelines.language.events.triggers import find_triggers, reference_types
+
+    match = _ORDINAL_DAY.search(text, start, end)
+    if match is None:
+        return None
+    words = find_triggers(text, tokens, match.start(2), match.end(2))
+    if not words:
+        return None
+    types = (words[0].event_type,) + reference_types(words[0].surface)
+    target = book.latest_of(types)
+    if target is None or not target.dated or target.event.date_start is None:
+        return None
+    first, last = target.event.date_start, target.event.date_end or target.event.date_start
+    ordinal = match.group(1).lower()
+    day = last if ordinal == "terakhir" else first + dt.timedelta(days=_ORDINALS[ordinal])
+    if day > last:
+        return None
+    return DerivedDate(source_mention(target.event.date_mention), day, day)

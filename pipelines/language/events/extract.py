@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import lexicon
-from pipelines.language.events.dating import governing_dates, is_vague
+from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.lines import reporting_mask
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import participants_for, places_for
@@ -21,9 +21,9 @@ from pipelines.language.events.triggers import (
 from pipelines.language.text import sentence_spans
 
 # A sentence with only a participation cue ("Delegasi Polri dipimpin oleh ...") adds to the
-# event reported at most this many sentences before.
-_ENRICH_DISTANCE = 3
-_NOT_ENRICHED_BY_CUES = frozenset({"statement", "death"})
+# latest gathering, when that was last mentioned at most this many characters before.
+_ENRICH_REACH = 1200
+_GATHERINGS = ("meeting", "visit", "agreement", "cooperation")
 
 
 class _Sorted:
@@ -60,7 +60,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
     dateline_end = _dateline_end(text)
-    last_report = -_ENRICH_DISTANCE - 1
+    known_anchor = _fallback_anchor(dates, anchor)
 
     for index, span in enumerate(sentences):
         if not mask[index]:
@@ -78,16 +78,15 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         speakers = [m for m in s_mentions if m not in free_mentions]
         free_dates = [d for d in s_dates if (statement is None or d is not statement.date) and d.end > dateline_end]
         found = _events_in_sentence(text, tokens, sentence, free_mentions, speakers, free_dates, s_places,
-                                    actor_types, book)
-        if found:
-            last_report = index
-        elif statement is None and index - last_report <= _ENRICH_DISTANCE:
+                                    actor_types, book, known_anchor)
+        if not found and statement is None:
             _enrich_from_cues(text, tokens, sentence, free_mentions, s_places, actor_types, book)
 
     _inherit_dates(book.drafts)
     _inherit_narrative_dates(book.drafts, text)
+    book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
     events = [_finish(draft, text) for draft in book.drafts]
-    events += statements.events(text, actors, _fallback_anchor(dates, anchor), book.drafts)
+    events += statements.events(text, actors, known_anchor, book.drafts)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
@@ -97,7 +96,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
 
 def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any],
                         speakers: list[Any], dates: list[Any], places: list[Any], actor_types: dict[str, str],
-                        book: EventBook) -> bool:
+                        book: EventBook, anchor: dt.date | None = None) -> bool:
     """Report or refer to the events named in one sentence; True if any was.
 
     `mentions` excludes a statement's speaker; `speakers` are the mentions in its
@@ -116,7 +115,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
 
     referenced: list[Draft] = []
     for trigger, date in zip(triggers, governing):
-        if trigger.refers_back:
+        if trigger.refers_back or trigger.completion:
             participants = participants_for(trigger.event_type, text, tokens, start, end, everyone, actor_types)
             types = (trigger.event_type,) + reference_types(trigger.surface)
             target = book.refer(types, sentence, date, participants, place_pairs)
@@ -129,18 +128,24 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             book.enrich(target, sentence, None, participants, place_pairs)
             referenced.append(target)
     # "Dalam penggerebekan itu, petugas menyelamatkan ...": new events of a sentence that
-    # refers to a dated event happened then.
-    context = next((d.event.date_mention for d in referenced if d.dated), None)
+    # refers to a dated event happened then; "pada hari terakhir pertemuan" on its last day.
+    context = day_of_event(text, tokens, start, end, book) or next(
+        (DerivedDate(source_mention(d.event.date_mention), d.event.date_start, d.event.date_end,
+                     d.event.date_precision) for d in referenced if d.dated and d.event.date_start), None)
 
     reported: dict[str, Draft] = {}
     for trigger, date in zip(triggers, governing):
+        if trigger.completion:
+            continue
         if trigger.refers_back and any(d.event.event_type in (trigger.event_type,) + reference_types(trigger.surface)
                                        for d in referenced):
             continue
         if date is None and context is not None:
             date = context
-        if is_vague(date) and (trigger.modality == "plan" or not trigger.strong):
+        if is_vague(date) and trigger.modality == "plan":
             continue
+        if _in_future(date, anchor):
+            continue  # "akan menggelar pertemuan pada Mei mendatang" has not happened
         participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
         dominant = dominated_by.get(trigger.event_type, ())
         if is_vague(date) and dominant:
@@ -155,8 +160,12 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
         cameo = refine_cameo(trigger.event_type, trigger.cameo_code, tokens, start, end)
         reported[trigger.event_type] = book.report(
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
-            date, participants, place_pairs)
+            date, participants, place_pairs, tentative=is_vague(date) and not trigger.strong)
     return bool(referenced or reported)
+
+
+def _in_future(date: Any | None, anchor: dt.date | None) -> bool:
+    return anchor is not None and not is_vague(date) and date.date_start > anchor
 
 
 def _occasion_types(text: str, tokens: Tokens, attribution: tuple[int, int]) -> tuple[str, ...]:
@@ -175,10 +184,11 @@ def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], ment
                       actor_types: dict[str, str], book: EventBook) -> None:
     """A sentence naming who led or attended adds them to the event just reported."""
     start, end = sentence
-    target = book.latest()
-    if target is None or target.event.event_type in _NOT_ENRICHED_BY_CUES:
-        return
     if not lexicon().enrich.find(tokens, start, end):
+        return
+    gatherings = [d for d in book.drafts if d.event.event_type in _GATHERINGS]
+    target = max(gatherings, key=lambda d: d.spans[-1][1], default=None)
+    if target is None or start - target.spans[-1][1] > _ENRICH_REACH:
         return
     participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
     book.enrich(target, sentence, None, participants, places_for(start, end, places))
@@ -220,9 +230,9 @@ def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
             continue
         first = draft.spans[0][0]
         paragraph_start = text.rfind("\n", 0, first) + 1
-        earlier = [d for d in drafts[:position] if d.dated and paragraph_start <= d.spans[0][0] < first]
+        earlier = [d for d in drafts if d is not draft and d.dated and paragraph_start <= d.spans[0][0] <= first]
         if earlier:
-            _copy_date(draft, earlier[-1])
+            _copy_date(draft, max(earlier, key=lambda d: d.spans[0][0]))
 
 
 def _copy_date(draft: Draft, source: Draft) -> None:

@@ -39,15 +39,27 @@ _QUOTE = re.compile('["“”]')
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans inside quotation marks in text[start:end]; an unclosed quote runs to the end."""
+    """Spans inside quotation marks in text[start:end].
+
+    A straight quote opens when it starts a word and closes when it ends one, so a quote
+    that began in an earlier sentence ('dua," kata Galih') closes a span from the start;
+    an unclosed quote runs to the end."""
     spans, open_at = [], None
     for match in _QUOTE.finditer(text, start, end):
         ch, i = match.group(), match.start()
-        if open_at is None and ch != "”":
-            open_at = i
-        elif open_at is not None and ch != "“":
+        if ch == '"':
+            before = text[i - 1] if i > start else " "
+            opening = before.isspace() or before in "([{—–-"
+        else:
+            opening = ch == "“"
+        if opening:
+            if open_at is None:
+                open_at = i
+        elif open_at is not None:
             spans.append((open_at, i + 1))
             open_at = None
+        else:
+            spans.append((start, i + 1))
     if open_at is not None:
         spans.append((open_at, end))
     return spans

@@ -12,6 +12,9 @@ from pipelines.language.events.tokens import Tokens
 # another predicate ("... yang belum ditemukan, polisi menangkap ...").
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:yang|namun|tetapi|sedangkan|sementara)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w-]+")
+# How many words back a negation or plan word still governs the event word
+# ("akan mengusulkan pembentukan pos layanan pemulangan").
+_MODALITY_REACH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,7 @@ class TriggerHit:
     event_type: str
     cameo_code: str | None
     strong: bool
+    completion: bool      # "tiba di": dates a reported repatriation, never an event itself
     refers_back: bool     # "pertemuan tersebut": a later mention of an earlier event
     modality: str | None  # None, "negation" or "plan"
 
@@ -32,7 +36,7 @@ def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
     before = text[sentence_start:trigger_start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
-    words = _WORDS.findall(clause)[-3:]
+    words = _WORDS.findall(clause)[-_MODALITY_REACH:]
     kinds = {lexicon().modality.get(w.lower()) for w in words}
     if "negation" in kinds:
         return "negation"
@@ -52,6 +56,7 @@ def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[Trigg
         hits.append(TriggerHit(
             start=t_start, end=t_end, surface=text[t_start:t_end],
             event_type=info.event_type, cameo_code=info.cameo_code, strong=info.strong,
+            completion=info.strength == "completion",
             refers_back=bool(lex.demonstrative_re.match(after)),
             modality=_modality(text, start, t_start),
         ))
