@@ -27,6 +27,9 @@ class Context:
     text: str
     anchor: dt.date | None
     reference: dt.date | None = None
+    # The latest explicit period of any size ("Oktober 2024", "7–13 April"): its first and
+    # last day, for "dua bulan kemudian" after a month.
+    period_reference: tuple[dt.date, dt.date] | None = None
 
     def base(self) -> dt.date | None:
         """The date anchor-relative expressions ("kemarin", "bulan lalu") count from."""
@@ -35,6 +38,11 @@ class Context:
     def story_base(self) -> dt.date | None:
         """The date narrative expressions ("sehari kemudian") count from."""
         return self.reference if self.reference is not None else self.anchor
+
+    def shifts_year(self) -> bool:
+        """Whether a year-less date may be moved to the adjacent year: only against a
+        publication date, not against a date found in the story itself."""
+        return self.anchor is not None
 
     def is_future(self, start: int, end: int) -> bool:
         """Whether the clause around text[start:end] speaks of the future."""

@@ -166,7 +166,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("range_days_full", rf"{unit_text('a')}{_CONNECT}{unit_text('b')}{time}?"),
         ("range_days_numeric", rf"{unit_num('a')}{_CONNECT}{unit_num('b')}{time}?"),
         ("range_days_month", rf"(?:{wd('a')}{_DASH}{wd('b')}\s*,?\s*)?{day('a')}{_CONNECT}{day('b')}\s+{month('b')}(?:\s+{year('b')})?{time}?"),
-        ("range_days_slash", rf"(?:{wd('a')}{_DASH}{wd('b')}\s*,?\s*)?(?P<@po>\(\s*)?{day('a')}\s?[-–—]\s?{day('b')}/(?P<@bm>[01]?\d)(?:/(?P<@by>\d{{4}}|\d\d))?(?![\d/])(?(@po)\s*\))"),
+        ("range_days_slash", rf"(?:{wd('a')}{_CONNECT}{wd('b')}\s*,?\s*)?(?P<@po>\(\s*)?{day('a')}\s?[-–—]\s?{day('b')}/(?P<@bm>[01]?\d)(?:/(?P<@by>\d{{4}}|\d\d))?(?![\d/])(?(@po)\s*\))"),
         ("range_months", rf"{month('a')}(?:\s+{year('a')})?{_CONNECT}{month('b')}\s+{year('b')}"),
         ("range_months_bare", rf"(?P<@amon>{month_cap}){_CONNECT}(?P<@bmon>{month_cap})(?!\s*\d){rel}?"),
         ("range_years", rf"(?:(?i:tahun|periode)\s+)?{_NOT_AFTER_NUMBER}{year('a')}{_CONNECT}{year('b')}(?![.,]\d)"),
@@ -175,7 +175,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("day_numeric", rf"{unit_num('a')}{time}?"),
         ("day_iso", rf"{_NOT_AFTER_NUMBER}{year('a')}-(?P<@am>[01]\d)-(?P<@ad>[0-3]\d)(?![\d])(?:(?:T|\s+)(?P<@hh>[0-2]\d):(?P<@mm>[0-5]\d))?"),
         ("day_dashed", rf"{_NOT_AFTER_NUMBER}(?P<@ad>[0-3]?\d)-(?P<@am>[01]?\d)-{year('a')}{time}?"),
-        ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/.\-])(?!\s+{month_any})"),
+        ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/\-]|\.\d)(?!\s+{month_any})"),
         # Parts of months, years and weeks.
         ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel}?"),
         ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),

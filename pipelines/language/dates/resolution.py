@@ -7,6 +7,7 @@ Dates inside `Resolved` may be None when the expression needs an anchor and ther
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -30,6 +31,7 @@ class Resolved:
     time: str | None = None
     weekday_mismatch: bool = False
     sets_reference: bool = False   # an explicit day the story's later narrative counts from
+    sets_period: bool = False      # an explicit period of any size, for month/year narrative
 
 
 Groups = Callable[[str], "str | None"]
@@ -91,6 +93,8 @@ def _yearless_day(ctx: Context, month: int, day: int, start: int, end: int):
     candidate = P.safe_date(base.year, month, day) or P.safe_date(base.year - 1, month, day)
     if candidate is None:
         return None
+    if not ctx.shifts_year():
+        return candidate
     future = ctx.is_future(start, end)
     if not future and candidate > base + _FUTURE_SLACK:
         candidate = P.safe_date(candidate.year - 1, month, day)
@@ -104,6 +108,8 @@ def _yearless_month(ctx: Context, month: int, start: int, end: int) -> int | Non
     base = ctx.base()
     if base is None:
         return None
+    if not ctx.shifts_year():
+        return base.year
     future = ctx.is_future(start, end)
     if not future and month > base.month:
         return base.year - 1
@@ -130,7 +136,7 @@ def _day_result(day, ctx: Context, kind: str, time=None, mismatch=False, anchor=
         return None
     if day is UNRESOLVED:
         return Resolved(None, None, "day", kind, anchor, time, False)
-    return Resolved(day, day, "day", kind, anchor, time, mismatch, sets_reference=True)
+    return Resolved(day, day, "day", kind, anchor, time, mismatch, sets_reference=True, sets_period=True)
 
 
 def _unit_day(g: Groups, t: str, ctx: Context, start: int, end: int, year: int | None = None):
@@ -188,7 +194,7 @@ def _range_result(first, last, ctx, granularity="day", time=None, mismatch=False
     if first > last:
         return None
     return Resolved(first, last, granularity, "range", anchor, time, mismatch,
-                    sets_reference=granularity == "day")
+                    sets_reference=granularity == "day", sets_period=True)
 
 
 def _order_ends(first, last, g):
@@ -273,7 +279,7 @@ def _range_years(g, ctx, start, end):
 # ---- months, years and their parts ---------------------------------------------------
 
 def _period(interval, granularity, kind, anchor=None) -> Resolved:
-    return Resolved(interval[0], interval[1], granularity, kind, anchor)
+    return Resolved(interval[0], interval[1], granularity, kind, anchor, sets_period=kind != "relative")
 
 
 def _unresolved(granularity, kind) -> Resolved:
@@ -332,11 +338,19 @@ def _part_relative(g, ctx, start, end):
         return _unresolved(granularity, "relative")
     part = g("part").lower()
     shift = _SHIFT[(g("rel") or "").lower() or None]
+    # A bare "akhir tahun" still ahead of the anchor in a past-tense report is last year's.
+    past_bare = g("rel") is None and ctx.shifts_year() and not ctx.is_future(start, end)
     if unit == "tahun":
-        return _period(P.part_of_year(part, base.year + shift), granularity, "relative", base)
+        interval = P.part_of_year(part, base.year + shift)
+        if past_bare and interval[0] > base:
+            interval = P.part_of_year(part, base.year - 1)
+        return _period(interval, granularity, "relative", base)
     if unit == "bulan":
         year, month = P.add_months(base.year, base.month, shift)
-        return _period(P.part_of_month(part, year, month), granularity, "relative", base)
+        interval = P.part_of_month(part, year, month)
+        if past_bare and interval[0] > base:
+            interval = P.part_of_month(part, *P.add_months(year, month, -1))
+        return _period(interval, granularity, "relative", base)
     # Weeks: awal = Monday–Tuesday, pertengahan = Wednesday–Thursday, akhir = the weekend.
     if g("rel") is None and part in ("akhir", "penghujung"):
         monday = P.week_interval(base)[0]
@@ -469,6 +483,8 @@ def _relative_count(g, ctx, start, end):
     unit, direction = g("unit").lower(), g("dir").lower()
     narrative = direction in ("sebelumnya", "kemudian", "setelahnya", "berikutnya")
     base = ctx.story_base() if narrative else ctx.base()
+    if narrative and unit in ("bulan", "tahun", "dekade") and ctx.period_reference is not None:
+        base = ctx.period_reference[0 if direction == "sebelumnya" else 1]
     granularity = {"hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year", "dekade": "decade"}[unit]
     if base is None:
         return _unresolved(granularity, "relative")
@@ -503,11 +519,22 @@ def _same_day(g, ctx, start, end):
     return Resolved(base, base, "day", "relative", base, _time(g))
 
 
+_THEN_DATE = re.compile(r"\s*,?\s*(?:(?:pada|tanggal|hari)\s+)?(?=[(\d]|[A-Z])")
+
+
 def _time_only(g, ctx, start, end):
-    base = ctx.story_base()
     time = _time(g)
     if time is None:
         return None
+    # "Pukul 04.00 WIB pada Senin (18/8)": the time belongs to the date that follows.
+    following = _THEN_DATE.match(ctx.text, end)
+    if following:
+        from pipelines.language.dates.tagger import tag_dates   # the tagger imports this module
+        window = ctx.text[following.end():following.end() + 60]
+        ahead = tag_dates(window, ctx.anchor)
+        if ahead and ahead[0].start == 0 and ahead[0].granularity == "day" and ahead[0].date_start:
+            return Resolved(ahead[0].date_start, ahead[0].date_start, "day", "relative", ctx.base(), time)
+    base = ctx.story_base()
     return Resolved(base, base, "day", "relative", base, time)
 
 

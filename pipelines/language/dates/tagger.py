@@ -48,6 +48,8 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         ))
         if resolved.sets_reference and resolved.date_end is not None:
             ctx.reference = resolved.date_end
+        if resolved.sets_period and resolved.date_start is not None and resolved.date_end is not None:
+            ctx.period_reference = (resolved.date_start, resolved.date_end)
     return mentions
 
 
