@@ -52,7 +52,10 @@ class EventBook:
         same_type = [d for d in self.drafts if d.event.event_type == event_type]
         target: Draft | None = None
         if is_vague(date):
-            target = same_type[-1] if same_type else None
+            # "Belum lama ini, polisi juga menangkap ...": an explicitly vague mention is not
+            # the dated happening reported before.
+            pool = same_type if date is None else [d for d in same_type if not d.dated]
+            target = pool[-1] if pool else None
         else:
             start, end, _ = dates_of(date)
             exact = [d for d in same_type if d.dated and (d.event.date_start, d.event.date_end) == (start, end)]

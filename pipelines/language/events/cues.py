@@ -21,11 +21,11 @@ def _key(surface: str) -> str:
 class TriggerInfo:
     event_type: str
     cameo_code: str | None
-    strength: str  # strong | weak | completion
+    strength: str  # strong | weak | dated | completion
 
     @property
     def strong(self) -> bool:
-        return self.strength != "weak"
+        return self.strength in ("strong", "completion")
 
 
 @dataclass(frozen=True)

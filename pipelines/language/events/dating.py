@@ -91,23 +91,26 @@ _ORDINAL_DAY = re.compile(r"\bhari\s+(pertama|kedua|ketiga|keempat|kelima|terakh
 _ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "kelima": 4}
 
 
-def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any) -> DerivedDate | None:
-    """"Pada hari terakhir pertemuan": a day of an event already dated as a range."""
+def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
+                 ) -> tuple[DerivedDate | None, tuple[int, int] | None]:
+    """"Pada hari terakhir pertemuan": a day of an event already dated as a range, and the
+    span of the event word, which refers back rather than reporting a new event."""
     from pipelines.language.events.triggers import find_triggers, reference_types
 
     match = _ORDINAL_DAY.search(text, start, end)
     if match is None:
-        return None
+        return None, None
     words = find_triggers(text, tokens, match.start(2), match.end(2))
     if not words:
-        return None
+        return None, None
+    span = (words[0].start, words[0].end)
     types = (words[0].event_type,) + reference_types(words[0].surface)
     target = book.latest_of(types)
     if target is None or not target.dated or target.event.date_start is None:
-        return None
+        return None, span
     first, last = target.event.date_start, target.event.date_end or target.event.date_start
     ordinal = match.group(1).lower()
     day = last if ordinal == "terakhir" else first + dt.timedelta(days=_ORDINALS[ordinal])
     if day > last:
-        return None
-    return DerivedDate(source_mention(target.event.date_mention), day, day)
+        return None, span
+    return DerivedDate(source_mention(target.event.date_mention), day, day), span

@@ -104,23 +104,29 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     Phonsavanh dalam pertemuan tersebut").
     """
     start, end = sentence
-    triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality != "negation"]
+    triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality not in ("negation", "topic")]
     dominated_by = lexicon().dominated_by
     present = {t.event_type for t in triggers}
     # "putusan dibacakan dalam sidang": the sidang only describes the sentencing.
     triggers = [t for t in triggers if not present.intersection(dominated_by.get(t.event_type, ()))]
-    governing = governing_dates([(t.start, t.end) for t in triggers], dates)
+    derived, day_word = day_of_event(text, tokens, start, end, book)
+    referring = [t for t in triggers if t.refers_back or (day_word and t.start == day_word[0])]
+    reporting = [t for t in triggers if t not in referring]
+    # A date goes to the events a sentence reports; a reference back takes it only when
+    # the sentence reports nothing new ("Pertemuan tersebut berlangsung pada 7–13 April").
+    governing = dict(zip(map(id, reporting), governing_dates([(t.start, t.end) for t in reporting], dates)))
+    if not reporting:
+        governing = dict(zip(map(id, referring), governing_dates([(t.start, t.end) for t in referring], dates)))
     place_pairs = places_for(start, end, places)
     everyone = sorted([*mentions, *speakers], key=lambda m: m.start)
 
     referenced: list[Draft] = []
-    for trigger, date in zip(triggers, governing):
-        if trigger.refers_back or trigger.completion:
-            participants = participants_for(trigger.event_type, text, tokens, start, end, everyone, actor_types)
-            types = (trigger.event_type,) + reference_types(trigger.surface)
-            target = book.refer(types, sentence, date, participants, place_pairs)
-            if target is not None:
-                referenced.append(target)
+    for trigger in referring:
+        participants = participants_for(trigger.event_type, text, tokens, start, end, everyone, actor_types)
+        types = (trigger.event_type,) + reference_types(trigger.surface)
+        target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
+        if target is not None:
+            referenced.append(target)
     for _, _, types in find_generic_references(text, tokens, start, end):
         target = book.latest_of(types)
         if target is not None:
@@ -129,20 +135,33 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             referenced.append(target)
     # "Dalam penggerebekan itu, petugas menyelamatkan ...": new events of a sentence that
     # refers to a dated event happened then; "pada hari terakhir pertemuan" on its last day.
-    context = day_of_event(text, tokens, start, end, book) or next(
+    context = derived or next(
         (DerivedDate(source_mention(d.event.date_mention), d.event.date_start, d.event.date_end,
                      d.event.date_precision) for d in referenced if d.dated and d.event.date_start), None)
+    # "dipulangkan dan tiba di Bandara ... pada 9 Januari": the arrival dates the return.
+    arrivals = {}
+    for t in reporting:
+        if t.completion and not is_vague(governing.get(id(t))):
+            for kind in (t.event_type,) + reference_types(t.surface):
+                arrivals.setdefault(kind, governing[id(t)])
 
     reported: dict[str, Draft] = {}
-    for trigger, date in zip(triggers, governing):
+    for trigger in reporting:
+        date = governing.get(id(trigger))
         if trigger.completion:
+            if not any(r.event_type in arrivals and not r.completion for r in reporting):
+                participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+                target = book.refer((trigger.event_type,) + reference_types(trigger.surface), sentence, date,
+                                    participants, place_pairs)
+                if target is not None:
+                    referenced.append(target)
             continue
-        if trigger.refers_back and any(d.event.event_type in (trigger.event_type,) + reference_types(trigger.surface)
-                                       for d in referenced):
-            continue
-        if date is None and context is not None:
+        if date is None and trigger.event_type in arrivals:
+            date = arrivals[trigger.event_type]
+        own_date_needed = trigger.modality == "plan" or trigger.needs_own_date
+        if date is None and context is not None and not own_date_needed:
             date = context
-        if is_vague(date) and trigger.modality == "plan":
+        if is_vague(date) and own_date_needed:
             continue
         if _in_future(date, anchor):
             continue  # "akan menggelar pertemuan pada Mei mendatang" has not happened

@@ -16,7 +16,7 @@ from pipelines.language.events.tokens import Tokens
 _QUOTE_CHARS = '"“”'
 _AFTER_WINDOW = 95       # verb → speaker mention start ("kata Sekretaris NCB ..., Brigjen Untung")
 _BEFORE_WINDOW = 160     # speaker mention end → verb ("Direktur ..., Judha Nugraha, mengatakan")
-_DATE_AFTER_SPEAKER = 70  # "..., Brigjen Untung Widyatmoko, Senin, 14 April 2025"
+_DATE_AFTER_SPEAKER = 130  # "..., Brigjen Untung Widyatmoko, Senin, 14 April 2025"
 _SPEAKER_TYPES = ("person", "organization")
 # "kata dia", "menurut ia": a pronoun speaker is the one quoted before.
 _PRONOUN_AFTER = re.compile(r"\s+(?:dia|ia|beliau)(?![\w-])", re.IGNORECASE)

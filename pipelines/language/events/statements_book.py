@@ -113,7 +113,16 @@ class StatementBook:
 
 
 def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
-    """The date of the event the attribution names, the latest one reported before it."""
+    """The date of the event the attribution names ("seusai sidang") or took place at
+    ("kata Haryo di Bandara Soekarno-Hatta"), the latest one reported before it."""
+    where = {p.location_id for p in said.places}
+    if where:
+        at_place = [d for d in drafts if d.dated and d.event.event_type != "statement"
+                    and where.intersection(p.location_id for p in d.event.locations)
+                    and d.spans[0][0] <= said.sentence[0]]
+        if at_place:
+            event = at_place[-1].event
+            return event.date_start, event.date_end, event.date_precision, event.date_mention
     for wanted in said.occasion:
         candidates = [d for d in drafts if d.dated and d.event.event_type == wanted]
         before = [d for d in candidates if d.spans[0][0] <= said.sentence[0]]

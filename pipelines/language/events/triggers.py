@@ -28,8 +28,9 @@ class TriggerHit:
     cameo_code: str | None
     strong: bool
     completion: bool      # "tiba di": dates a reported repatriation, never an event itself
+    needs_own_date: bool  # "laporan": an event only with a date in its own clause
     refers_back: bool     # "pertemuan tersebut": a later mention of an earlier event
-    modality: str | None  # None, "negation" or "plan"
+    modality: str | None  # None, "negation", "topic" or "plan"
 
 
 def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
@@ -38,8 +39,9 @@ def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
     clause = before[breaks[-1].end():] if breaks else before
     words = _WORDS.findall(clause)[-_MODALITY_REACH:]
     kinds = {lexicon().modality.get(w.lower()) for w in words}
-    if "negation" in kinds:
-        return "negation"
+    for kind in ("negation", "topic"):
+        if kind in kinds:
+            return kind
     if "plan" in kinds:
         return "plan"
     return None
@@ -56,7 +58,7 @@ def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[Trigg
         hits.append(TriggerHit(
             start=t_start, end=t_end, surface=text[t_start:t_end],
             event_type=info.event_type, cameo_code=info.cameo_code, strong=info.strong,
-            completion=info.strength == "completion",
+            completion=info.strength == "completion", needs_own_date=info.strength == "dated",
             refers_back=bool(lex.demonstrative_re.match(after)),
             modality=_modality(text, start, t_start),
         ))
