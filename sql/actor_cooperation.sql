@@ -1,9 +1,17 @@
 -- Who cooperates with whom: unordered pairs of distinct parties (actor_a_id < actor_b_id)
 -- that take part together in cooperation-type events, counted at the organisation they
 -- roll up to (see actor_rollup and cooperation_participants).
+-- Country-type parties are left to country_cooperation: "Kamboja" as a party says which
+-- country took part, not which body.
 -- first_date is the earliest event start, last_date the latest event end; a vague-dated
 -- event counts towards n_events but not towards the dates, as its date is only a bound.
+-- n_multilateral_events counts events of three or more countries (a regional forum);
+-- first/last_date_bilateral leave those out, for contacts between the two sides alone.
 with
+
+actor_parties as (
+    select * from cooperation_participants where actor_type <> 'country'
+),
 
 pairs as (
     select
@@ -13,6 +21,7 @@ pairs as (
         a.date_start,
         a.date_end,
         a.date_precision,
+        a.is_multilateral,
         a.actor_id as actor_a_id,
         a.actor_name as actor_a,
         a.actor_type as actor_a_type,
@@ -21,8 +30,8 @@ pairs as (
         b.actor_name as actor_b,
         b.actor_type as actor_b_type,
         b.country_code as actor_b_country
-    from cooperation_participants as a
-    join cooperation_participants as b
+    from actor_parties as a
+    join actor_parties as b
       on b.event_id = a.event_id
      and a.actor_id < b.actor_id
 ),
@@ -57,6 +66,10 @@ pair_events as (
         min(date_start) filter (where date_precision <> 'vague') as first_date,
         max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
         list(distinct event_type order by event_type) as event_types,
+        count(distinct event_id) filter (where is_multilateral) as n_multilateral_events,
+        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date_bilateral,
+        max(coalesce(date_end, date_start))
+            filter (where date_precision <> 'vague' and not is_multilateral) as last_date_bilateral,
         list(distinct event_id order by event_id) as event_ids
     from pairs
     group by actor_a_id, actor_b_id
@@ -74,6 +87,9 @@ actor_cooperation as (
         pair_events.event_types,
         coalesce(pair_topics.topics, []) as topics,
         coalesce(pair_places.places, []) as places,
+        pair_events.n_multilateral_events,
+        pair_events.first_date_bilateral,
+        pair_events.last_date_bilateral,
         pair_events.n_documents,
         pair_events.actor_a_type,
         pair_events.actor_a_country,

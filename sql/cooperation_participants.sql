@@ -2,6 +2,8 @@
 -- One row per event and party. Victims, suspects and targets are the object of an event,
 -- not a party cooperating in it, so they are left out; a rescue therefore counts only
 -- when two or more parties carry it out together.
+-- is_multilateral marks events whose parties come from three or more countries (a
+-- regional conference), so pair views can tell a forum from a two-country contact.
 with
 
 cooperation_types as (
@@ -44,14 +46,21 @@ parties as (
 ),
 
 joint_events as (
-    select event_id
+    select
+        event_id,
+        count(distinct actor_id) as n_event_parties,
+        count(distinct country_code) as n_event_countries
     from parties
     group by event_id
     having count(distinct actor_id) >= 2
 ),
 
 joint_parties as (
-    select parties.*
+    select
+        parties.*,
+        joint_events.n_event_parties,
+        joint_events.n_event_countries,
+        joint_events.n_event_countries >= 3 as is_multilateral
     from parties
     join joint_events on joint_events.event_id = parties.event_id
 )

@@ -1,11 +1,14 @@
 -- Cooperation at country level: unordered pairs of distinct countries (country_a < country_b)
 -- whose parties take part together in cooperation-type events. A party's country is that
 -- of the organisation it rolls up to; pairs within one country are left out, and so are
--- parties with no known country.
+-- parties with no known country. Country-type parties ("Kamboja" as a party) count here.
+-- n_multilateral_events counts events of three or more countries (a regional forum);
+-- first/last_date_bilateral leave those out.
 with
 
 country_parties as (
-    select distinct event_id, document_id, event_type, date_start, date_end, date_precision, country_code
+    select distinct
+        event_id, document_id, event_type, date_start, date_end, date_precision, is_multilateral, country_code
     from cooperation_participants
     where country_code is not null
 ),
@@ -18,6 +21,7 @@ pairs as (
         a.date_start,
         a.date_end,
         a.date_precision,
+        a.is_multilateral,
         a.country_code as country_a,
         b.country_code as country_b
     from country_parties as a
@@ -50,6 +54,10 @@ pair_events as (
         min(date_start) filter (where date_precision <> 'vague') as first_date,
         max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
         list(distinct event_type order by event_type) as event_types,
+        count(distinct event_id) filter (where is_multilateral) as n_multilateral_events,
+        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date_bilateral,
+        max(coalesce(date_end, date_start))
+            filter (where date_precision <> 'vague' and not is_multilateral) as last_date_bilateral,
         list(distinct event_id order by event_id) as event_ids
     from pairs
     group by country_a, country_b
@@ -65,6 +73,9 @@ country_cooperation as (
         pair_events.event_types,
         coalesce(pair_topics.topics, []) as topics,
         coalesce(pair_places.places, []) as places,
+        pair_events.n_multilateral_events,
+        pair_events.first_date_bilateral,
+        pair_events.last_date_bilateral,
         pair_events.n_documents,
         pair_events.event_ids
     from pair_events

@@ -4,7 +4,8 @@
 -- then by document and position in the document.
 -- Vague-dated events ("baru-baru ini") have no start; they sit at their upper bound, the
 -- date they are known to precede (date_end, else their document's anchor or publication
--- date), after the dated events of that day, and date_label says "on or before ...".
+-- date), after the dated events of that day; date_label says "on or before ..." or
+-- "undated, reported ...".
 -- Keeping them beside the story that reports them reads better than a pile at the end.
 with
 
@@ -66,7 +67,9 @@ placed_events as (
         ) as sort_date,
         coalesce(precision_order.precision_rank, 8) as precision_rank,
         case
-            when events.date_start is null and events.date_end is null then 'undated'
+            when events.date_start is null and events.date_end is null
+                then 'undated, reported ' || coalesce(
+                    strftime(documents.anchor_date, '%Y-%m-%d'), strftime(documents.published_at, '%Y-%m-%d'), '?')
             when events.date_start is null then 'on or before ' || strftime(events.date_end, '%Y-%m-%d')
             when events.date_end is null or events.date_end = events.date_start
                 then strftime(events.date_start, '%Y-%m-%d')

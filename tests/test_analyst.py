@@ -37,7 +37,7 @@ def test_table_output_is_aligned(warehouse):
     lines = out.splitlines()
     header, rule, *body, footer = lines
     widths = [len(dashes) for dashes in rule.split("  ")]
-    assert header.startswith("actor_a") and footer == "(6 rows)"
+    assert header.startswith("actor_a") and footer == "(13 rows)"
     second_column = widths[0] + 2
     # numbers are right-aligned: each n_events ends where the column ends
     for line in body:
@@ -68,7 +68,7 @@ def test_csv_and_json_carry_the_same_rows(warehouse):
 def test_sql_cannot_change_or_leak_anything(warehouse, sql):
     with pytest.raises(duckdb.Error):
         run_query(warehouse, sql)
-    assert json.loads(run_query(warehouse, "select count(*) as n from events", "json")) == [{"n": 11}]
+    assert json.loads(run_query(warehouse, "select count(*) as n from events", "json")) == [{"n": 12}]
 
 
 def test_query_rejects_unknown_format_and_missing_warehouse(warehouse, tmp_path):
@@ -105,13 +105,14 @@ def test_export_reloads_in_duckdb_and_networkx(warehouse, tmp_path):
     assert timeline_places == ["Phnom Penh", "Poipet", "Bavet", "Sihanoukville"]  # lists survive Parquet
     graph = nx.read_graphml(out / "network" / "actor_cooperation.graphml")
     edge = graph.edges["org:cambodia-national-police", "org:polri"]
-    assert edge["n_events"] == 3 and edge["first_date"] == "2025-04-07"
+    assert edge["n_events"] == 4 and edge["first_date"] == "2024-09-10"
+    assert edge["first_date_bilateral"] == "2025-04-07" and edge["n_multilateral_events"] == 1
     assert graph.nodes["org:polri"]["country"] == "IDN"
     gexf = nx.read_gexf(out / "network" / "actor_cooperation.gexf")
-    assert gexf.number_of_edges() == graph.number_of_edges() == 6
+    assert gexf.number_of_edges() == graph.number_of_edges() == 13
     countries = nx.read_graphml(out / "network" / "country_cooperation.graphml")
-    assert {frozenset(edge) for edge in countries.edges} == {
-        frozenset(pair) for pair in (("IDN", "KHM"), ("IDN", "THA"), ("IDN", "PHL"))}
+    assert countries.number_of_edges() == 10
+    assert countries.edges["IDN", "KHM"]["n_events"] == 4
 
 
 # --- linimasa report ----------------------------------------------------------------------

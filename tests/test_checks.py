@@ -123,7 +123,7 @@ def test_clean_run_builds_every_view_with_its_metadata(tmp_path):
     assert views <= materialised(result)
     assert all(check_outcomes(result).values()) and len(check_outcomes(result)) == len(ROW_CHECKS)
     timeline = result.asset_materializations_for_node("timeline")[0].metadata
-    assert timeline["dagster/row_count"].value == 11
+    assert timeline["dagster/row_count"].value == 12
     assert "data:image/png;base64," in timeline["timeline_chart"].value
     assert {column.name for column in timeline["dagster/column_schema"].schema.columns} >= {
         "event_id", "date_start", "date_end", "places", "participants", "url"}

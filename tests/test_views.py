@@ -133,9 +133,12 @@ def pair(conn, a, b):
 def test_polri_and_cambodian_police_cooperate_from_the_april_meeting(conn):
     polri_cnp = pair(conn, "org:polri", "org:cambodia-national-police")
     assert polri_cnp is not None
-    assert polri_cnp["n_events"] == 3  # the meeting (through Divhubinter), its agreement, the June MoU
-    assert polri_cnp["first_date"] == D("2025-04-07")
-    assert polri_cnp["last_date"] == D("2025-06-19")
+    # the meeting (through Divhubinter), its agreement, the June MoU, and the 2024 regional conference
+    assert polri_cnp["n_events"] == 4
+    assert polri_cnp["n_multilateral_events"] == 1
+    assert polri_cnp["first_date"] == D("2024-09-10")
+    assert polri_cnp["first_date_bilateral"] == D("2025-04-07")
+    assert polri_cnp["last_date"] == polri_cnp["last_date_bilateral"] == D("2025-06-19")
     assert polri_cnp["event_types"] == ["agreement", "meeting"]
     assert {"Phnom Penh", "Sihanoukville", "Jakarta"} <= set(polri_cnp["places"])
 
@@ -145,7 +148,10 @@ def test_units_and_people_count_for_their_organisation(conn):
         "select actor_a_id from actor_cooperation union select actor_b_id from actor_cooperation").fetchall()}
     assert "org:divhubinter" not in ids and "org:bareskrim" not in ids
     assert not any(actor_id.startswith("per:") for actor_id in ids)
-    assert pair(conn, "org:polri", "org:royal-thai-police")["n_events"] == 2  # rescue + coordination by Bareskrim
+    polri_thai = pair(conn, "org:polri", "org:royal-thai-police")
+    # rescue + coordination by Bareskrim, besides the conference
+    assert polri_thai["n_events"] - polri_thai["n_multilateral_events"] == 2
+    assert polri_thai["first_date_bilateral"] == D("2025-02-01")
 
 
 def test_pairs_are_unordered_distinct_and_leave_out_victims_and_non_cooperation(conn):
@@ -154,6 +160,7 @@ def test_pairs_are_unordered_distinct_and_leave_out_victims_and_non_cooperation(
     ids = {row["actor_a_id"] for row in cooperation} | {row["actor_b_id"] for row in cooperation}
     assert "grp:wni" not in ids      # victims of the rescue and handover are not parties
     assert "org:paocc" not in ids    # a raid is not cooperation
+    assert "ctry:MYS" not in ids     # a country as party counts at country level only
     joint_types = {t for row in cooperation for t in row["event_types"]}
     assert joint_types <= {"meeting", "visit", "agreement", "cooperation", "deportation", "repatriation", "rescue"}
 
@@ -161,9 +168,14 @@ def test_pairs_are_unordered_distinct_and_leave_out_victims_and_non_cooperation(
 def test_country_pairs_leave_out_same_country(conn):
     countries = rows(conn, "select * from country_cooperation")
     found = {(row["country_a"], row["country_b"]) for row in countries}
-    assert found == {("IDN", "KHM"), ("IDN", "THA"), ("IDN", "PHL")}  # KBRI–Polri (IDN–IDN) left out
-    idn_khm = next(row for row in countries if row["country_b"] == "KHM")
-    assert idn_khm["first_date"] == D("2025-04-07") and idn_khm["n_events"] == 3
+    bilateral = {(row["country_a"], row["country_b"]) for row in countries if row["first_date_bilateral"]}
+    assert bilateral == {("IDN", "KHM"), ("IDN", "THA"), ("IDN", "PHL")}  # KBRI–Polri (IDN–IDN) left out
+    assert all(a < b for a, b in found)
+    # the conference's five countries (Malaysia as a country-type party) pair up only as multilateral
+    assert found - bilateral == {("IDN", "MYS"), ("KHM", "MYS"), ("KHM", "PHL"), ("KHM", "THA"),
+                                 ("MYS", "PHL"), ("MYS", "THA"), ("PHL", "THA")}
+    idn_khm = next(row for row in countries if (row["country_a"], row["country_b"]) == ("IDN", "KHM"))
+    assert idn_khm["first_date_bilateral"] == D("2025-04-07") and idn_khm["n_events"] == 4
 
 
 # --- actor_profile and monthly_topics ---------------------------------------------------------
@@ -181,7 +193,8 @@ def test_profile_counts_units_events_for_the_organisation(conn):
 
 def test_monthly_topics_bin_only_events_dated_to_a_month_or_finer(conn):
     months = rows(conn, "select * from monthly_topics")
-    assert all(row["month"].year == 2025 for row in months)  # the year-long 2024 repatriation is not binned
+    assert D("2024-09-01") in {row["month"] for row in months}
+    assert D("2024-01-01") not in {row["month"] for row in months}  # the year-long 2024 repatriation is not binned
     april = {row["topic"]: row["n_events"] for row in months if row["month"] == D("2025-04-01")}
     assert april == {"online_gambling": 1, "online_scam": 2, "untagged": 1}
 

@@ -55,6 +55,8 @@ ACTORS = [
     ("org:pnp", "Philippine National Police", "organization", "PHL", None, None, None),
     ("org:paocc", "PAOCC", "organization", "PHL", None, None, None),
     ("org:interpol", "Interpol", "organization", None, None, None, "international organisation"),
+    ("org:aseanapol", "ASEANAPOL", "organization", None, None, None, "international organisation"),
+    ("ctry:MYS", "Malaysia", "country", "MYS", None, None, None),
     ("per:krishna-murti", "Krishna Murti", "person", "IDN", None, "org:divhubinter", None),
     ("per:untung-widyatmoko", "Untung Widyatmoko", "person", "IDN", None, "org:ncb-interpol-jakarta", None),
     ("per:pheanuk-kolkomar", "Pheanuk Kolkomar", "person", "KHM", None, "org:cambodia-national-police", None),
@@ -76,6 +78,7 @@ LOCATIONS = [
     ("loc:myawaddy", "Myawaddy", "MMR", 16.69, 98.51, "city"),
     ("loc:manila", "Manila", "PHL", 14.6, 120.98, "city"),
     ("loc:pasay", "Pasay", "PHL", 14.54, 121.0, "city"),
+    ("loc:kuala-lumpur", "Kuala Lumpur", "MYS", 3.14, 101.69, "city"),
 ]
 
 
@@ -131,7 +134,9 @@ MANILA_BODY = (
 JUNE_BODY = (
     "Jakarta - Polri dan Cambodia National Police menandatangani nota kesepahaman di Jakarta pada "
     "19 Juni 2025 untuk memberantas judi online. "
-    "Sepanjang 2024, Polri memulangkan ratusan WNI dari Kamboja."
+    "Sepanjang 2024, Polri memulangkan ratusan WNI dari Kamboja. "
+    "Sebelumnya Polri, CNP, Royal Thai Police dan Philippine National Police menghadiri konferensi "
+    "ASEANAPOL yang digelar Malaysia di Kuala Lumpur pada 10–12 September 2024."
 )
 
 
@@ -229,10 +234,19 @@ def documents() -> list[Doc]:
             Ev("ev:returns-2024", "repatriation", None, ("2024-01-01", "2024-12-31", "year"), j("Sepanjang 2024"),
                "memulangkan", [("org:polri", "agent", "Polri"), ("grp:wni", "victim", "WNI")],
                [("loc:kamboja", "Kamboja")], ["migrant_workers"], "Sepanjang 2024"),
+            Ev("ev:conference", "meeting", "043", ("2024-09-10", "2024-09-12", "day"), j("Sebelumnya Polri"),
+               "menghadiri",
+               [("org:polri", "participant", "Polri"), ("org:cambodia-national-police", "participant", "CNP"),
+                ("org:royal-thai-police", "participant", "Royal Thai Police"),
+                ("org:pnp", "participant", "Philippine National Police"),
+                ("org:aseanapol", "organiser", "ASEANAPOL"), ("ctry:MYS", "host", "Malaysia")],
+               [("loc:kuala-lumpur", "Kuala Lumpur")], ["online_scam"], "10–12 September 2024"),
         ],
-        [("org:polri", "Polri"), ("org:cambodia-national-police", "Cambodia National Police"), ("grp:wni", "WNI")],
-        [("loc:jakarta", "Jakarta"), ("loc:kamboja", "Kamboja")],
-        [("19 Juni 2025", "2025-06-19", "2025-06-19", "day"), ("Sepanjang 2024", "2024-01-01", "2024-12-31", "year")],
+        [("org:polri", "Polri"), ("org:cambodia-national-police", "Cambodia National Police"), ("grp:wni", "WNI"),
+         ("org:aseanapol", "ASEANAPOL"), ("ctry:MYS", "Malaysia")],
+        [("loc:jakarta", "Jakarta"), ("loc:kamboja", "Kamboja"), ("loc:kuala-lumpur", "Kuala Lumpur")],
+        [("19 Juni 2025", "2025-06-19", "2025-06-19", "day"), ("Sepanjang 2024", "2024-01-01", "2024-12-31", "year"),
+         ("10–12 September 2024", "2024-09-10", "2024-09-12", "day")],
     )
     return [seed, thai, manila, june]
 

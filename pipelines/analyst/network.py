@@ -21,12 +21,13 @@ def actor_graph(conn) -> nx.Graph:
         """
         select actor_a_id, actor_a, actor_a_type, actor_a_country,
                actor_b_id, actor_b, actor_b_type, actor_b_country,
-               n_events, first_date, last_date, event_types, topics, places
+               n_events, first_date, last_date, event_types, topics, places,
+               n_multilateral_events, first_date_bilateral, last_date_bilateral
         from actor_cooperation
         """
     ).fetchall()
-    for (a_id, a, a_type, a_country, b_id, b, b_type, b_country,
-         n_events, first_date, last_date, event_types, topics, places) in rows:
+    for (a_id, a, a_type, a_country, b_id, b, b_type, b_country, n_events, first_date, last_date,
+         event_types, topics, places, n_multilateral, first_bilateral, last_bilateral) in rows:
         graph.add_node(a_id, label=_text(a), actor_type=_text(a_type), country=_text(a_country))
         graph.add_node(b_id, label=_text(b), actor_type=_text(b_type), country=_text(b_country))
         graph.add_edge(
@@ -34,6 +35,8 @@ def actor_graph(conn) -> nx.Graph:
             weight=int(n_events), n_events=int(n_events),
             first_date=_text(first_date), last_date=_text(last_date),
             event_types=_text(event_types), topics=_text(topics), places=_text(places),
+            n_multilateral_events=int(n_multilateral), first_date_bilateral=_text(first_bilateral),
+            last_date_bilateral=_text(last_bilateral),
         )
     return graph
 
@@ -42,13 +45,17 @@ def country_graph(conn) -> nx.Graph:
     """Countries as nodes, cross-border cooperation as edges weighted by shared events."""
     graph = nx.Graph(name="country_cooperation")
     rows = conn.execute(
-        "select country_a, country_b, n_events, first_date, last_date, event_types, topics from country_cooperation"
+        "select country_a, country_b, n_events, first_date, last_date, event_types, topics, "
+        "n_multilateral_events, first_date_bilateral, last_date_bilateral from country_cooperation"
     ).fetchall()
-    for a, b, n_events, first_date, last_date, event_types, topics in rows:
+    for (a, b, n_events, first_date, last_date, event_types, topics,
+         n_multilateral, first_bilateral, last_bilateral) in rows:
         graph.add_node(a, label=a)
         graph.add_node(b, label=b)
         graph.add_edge(
             a, b, weight=int(n_events), n_events=int(n_events), first_date=_text(first_date),
             last_date=_text(last_date), event_types=_text(event_types), topics=_text(topics),
+            n_multilateral_events=int(n_multilateral), first_date_bilateral=_text(first_bilateral),
+            last_date_bilateral=_text(last_bilateral),
         )
     return graph

@@ -75,19 +75,25 @@ def timeline_figure(conn, width: float = 12.0) -> Figure:
 
 
 def network_figure(conn, size: float = 9.0) -> Figure:
-    """Cooperating parties: node size by events, edge width by shared events, colour by country."""
+    """Cooperating parties: node size by events, edge width by shared events, colour by country;
+    dashed edges are pairs seen together only at multilateral (3+ country) events."""
     graph = actor_graph(conn)
     figure = Figure(figsize=(size, size * 0.75))
     if graph.number_of_edges() == 0:
         return _empty(figure, "No cooperation pairs yet")
     axes = figure.add_subplot()
-    countries = sorted({data.get("country") or "?" for _, data in graph.nodes(data=True)})
-    colours = [PALETTE[countries.index(data.get("country") or "?") % len(PALETTE)]
+    countries = sorted({data.get("country") or "no country" for _, data in graph.nodes(data=True)})
+    colours = [PALETTE[countries.index(data.get("country") or "no country") % len(PALETTE)]
                for _, data in graph.nodes(data=True)]
     strength = dict(graph.degree(weight="weight"))
     layout = nx.spring_layout(graph, seed=7, weight="weight", k=1.2 / max(1, len(graph)) ** 0.5)
-    widths = [1.0 + 1.5 * data["weight"] for _, _, data in graph.edges(data=True)]
-    nx.draw_networkx_edges(graph, layout, ax=axes, width=widths, edge_color="#888888", alpha=0.7)
+    # solid: the pair met outside regional forums; dashed: only at forums of 3+ countries
+    for forum_only in (False, True):
+        edges = [(a, b) for a, b, data in graph.edges(data=True)
+                 if (data["n_multilateral_events"] == data["n_events"]) is forum_only]
+        nx.draw_networkx_edges(graph, layout, ax=axes, edgelist=edges, edge_color="#888888",
+                               width=[1.0 + 1.5 * graph.edges[edge]["weight"] for edge in edges],
+                               style="dashed" if forum_only else "solid", alpha=0.5 if forum_only else 0.8)
     nx.draw_networkx_nodes(graph, layout, ax=axes, node_color=colours,
                            node_size=[300 + 250 * strength[node] for node in graph.nodes])
     nx.draw_networkx_labels(graph, layout, ax=axes, font_size=9,
