@@ -28,6 +28,8 @@ class Draft:
     # Known only from a generic word ("operasi", "ditahan") with no date yet: dropped at the
     # end unless a date reaches it.
     tentative: bool = False
+    # The event this one elaborates (it took that event's date), sharing its setting.
+    elaborates: "Draft | None" = None
 
 
 class EventBook:

@@ -41,7 +41,7 @@ class Lexicon:
     refinements: dict[str, PhraseIndex[str]]        # event type -> cue -> narrower CAMEO code
     speech: PhraseIndex[tuple[str, bool]]           # -> (speaker side, refers back to last speaker)
     role_cues: PhraseIndex[RoleCue]
-    enrich: PhraseIndex[bool]
+    enrich: PhraseIndex[str]                          # cue -> role it names
     title_roles: tuple[tuple[str, str], ...]
     role_defaults: dict[tuple[str, str], str]
     demonstrative_re: re.Pattern[str]
@@ -83,7 +83,7 @@ def lexicon() -> Lexicon:
         refinements={t: PhraseIndex(cues) for t, cues in refinements.items()},
         speech=PhraseIndex(speech),
         role_cues=PhraseIndex([(c, cue) for c, cue in role_cues if cue.side != "title"]),
-        enrich=PhraseIndex([(c, True) for c, cue in role_cues if cue.enriches]),
+        enrich=PhraseIndex([(c, cue.role) for c, cue in role_cues if cue.enriches]),
         title_roles=tuple((_key(c), cue.role) for c, cue in role_cues if cue.side == "title"),
         role_defaults={(r["event_type"], r["actor_type"]): r["role"] for r in read_seed("event_role_defaults")},
         demonstrative_re=re.compile(

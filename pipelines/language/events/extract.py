@@ -10,6 +10,7 @@ from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.lines import reporting_mask
+from pipelines.language.events.links import join_gatherings, share_setting
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import participants_for, places_for
 from pipelines.language.events.statements import find_statement
@@ -24,6 +25,8 @@ from pipelines.language.text import sentence_spans
 # latest gathering, when that was last mentioned at most this many characters before.
 _ENRICH_REACH = 1200
 _GATHERINGS = ("meeting", "visit", "agreement", "cooperation")
+_CASES = ("arrest", "raid", "trial", "sentencing", "deportation", "rescue", "repatriation", "interception")
+_CASE_ROLES = frozenset({"suspect", "victim", "judge"})
 
 
 class _Sorted:
@@ -85,8 +88,10 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     _inherit_dates(book.drafts)
     _inherit_narrative_dates(book.drafts, text)
     book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
-    events = [_finish(draft, text) for draft in book.drafts]
+    share_setting(book.drafts, actor_types)
+    events = [draft.event for draft in book.drafts]
     events += statements.events(text, actors, known_anchor, book.drafts)
+    join_gatherings(events)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
@@ -135,9 +140,10 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             referenced.append(target)
     # "Dalam penggerebekan itu, petugas menyelamatkan ...": new events of a sentence that
     # refers to a dated event happened then; "pada hari terakhir pertemuan" on its last day.
-    context = derived or next(
-        (DerivedDate(source_mention(d.event.date_mention), d.event.date_start, d.event.date_end,
-                     d.event.date_precision) for d in referenced if d.dated and d.event.date_start), None)
+    source = next((d for d in referenced if d.dated and d.event.date_start), None)
+    context = derived or (None if source is None else DerivedDate(
+        source_mention(source.event.date_mention), source.event.date_start, source.event.date_end,
+        source.event.date_precision))
     # "dipulangkan dan tiba di Bandara ... pada 9 Januari": the arrival dates the return.
     arrivals = {}
     for t in reporting:
@@ -159,7 +165,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
         if date is None and trigger.event_type in arrivals:
             date = arrivals[trigger.event_type]
         own_date_needed = trigger.modality == "plan" or trigger.needs_own_date
-        if date is None and context is not None and not own_date_needed:
+        from_context = date is None and context is not None and not own_date_needed
+        if from_context:
             date = context
         if is_vague(date) and own_date_needed:
             continue
@@ -177,9 +184,12 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             book.enrich(reported[trigger.event_type], sentence, date, participants, place_pairs)
             continue
         cameo = refine_cameo(trigger.event_type, trigger.cameo_code, tokens, start, end)
-        reported[trigger.event_type] = book.report(
+        draft = book.report(
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
             date, participants, place_pairs, tentative=is_vague(date) and not trigger.strong)
+        if from_context and draft.elaborates is None and draft is not source:
+            draft.elaborates = source if derived is None else book.latest_of(_GATHERINGS)
+        reported[trigger.event_type] = draft
     return bool(referenced or reported)
 
 
@@ -201,12 +211,15 @@ def _occasion_types(text: str, tokens: Tokens, attribution: tuple[int, int]) -> 
 
 def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], mentions: list[Any], places: list[Any],
                       actor_types: dict[str, str], book: EventBook) -> None:
-    """A sentence naming who led or attended adds them to the event just reported."""
+    """A sentence naming who led or attended adds them to the gathering just reported; one
+    naming suspects, victims or judges ("Kelima terdakwa, ZW (41), ...") to the case."""
     start, end = sentence
-    if not lexicon().enrich.find(tokens, start, end):
+    cues = lexicon().enrich.find(tokens, start, end)
+    if not cues:
         return
-    gatherings = [d for d in book.drafts if d.event.event_type in _GATHERINGS]
-    target = max(gatherings, key=lambda d: d.spans[-1][1], default=None)
+    kinds = _CASES if any(role in _CASE_ROLES for _, _, role in cues) else _GATHERINGS
+    candidates = [d for d in book.drafts if d.event.event_type in kinds]
+    target = max(candidates, key=lambda d: d.spans[-1][1], default=None)
     if target is None or start - target.spans[-1][1] > _ENRICH_REACH:
         return
     participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
@@ -251,7 +264,9 @@ def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
         paragraph_start = text.rfind("\n", 0, first) + 1
         earlier = [d for d in drafts if d is not draft and d.dated and paragraph_start <= d.spans[0][0] <= first]
         if earlier:
-            _copy_date(draft, max(earlier, key=lambda d: d.spans[0][0]))
+            source = max(earlier, key=lambda d: d.spans[0][0])
+            _copy_date(draft, source)
+            draft.elaborates = draft.elaborates or source
 
 
 def _copy_date(draft: Draft, source: Draft) -> None:
@@ -259,14 +274,6 @@ def _copy_date(draft: Draft, source: Draft) -> None:
     event.date_start, event.date_end = parent.date_start, parent.date_end
     event.date_precision, event.date_mention = parent.date_precision, parent.date_mention
     draft.dated = True
-
-
-def _finish(draft: Draft, text: str) -> Event:
-    """Drop places known only from organisation names when the event has places of its own."""
-    event = draft.event
-    if draft.free_places:
-        event.locations = [p for p in event.locations if p.location_id in draft.free_places]
-    return event
 
 
 def _fallback_anchor(dates: Sequence[Any], anchor: dt.date | None) -> dt.date | None:

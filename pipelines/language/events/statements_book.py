@@ -97,6 +97,7 @@ class StatementBook:
             for said, _ in members:
                 merge_participants(participants, said.bodies)
                 merge_places(event_places, said.places)
+            merge_participants(participants, _affiliations(actor_id, described, actors))
             events.append(Event(
                 event_type="statement", cameo_code="010", date_start=start, date_end=end,
                 date_precision=precision, date_mention=mention,
@@ -131,3 +132,18 @@ def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
             event = chosen.event
             return event.date_start, event.date_end, event.date_precision, event.date_mention
     return None
+
+
+def _affiliations(actor_id: str, speaker: Any, actors: Any) -> list[Participant]:
+    """The body a speaker acts for and the bodies above it (Kadiv Hubinter → Divhubinter →
+    Polri): on whose behalf the statement was made. Each points at a mention of that body
+    in the document, or at the speaker's own mention when the body is only implied."""
+    known = getattr(actors, "actors", {})
+    actor = known.get(actor_id)
+    bodies: list[Participant] = []
+    current = getattr(actor, "affiliation_id", None)
+    while current and current in known and all(b.actor_id != current for b in bodies):
+        mention = next((m for m in actors.mentions if m.actor_id == current), speaker)
+        bodies.append(Participant(current, "participant", None, None, mention.start, mention.end))
+        current = known[current].parent_actor_id
+    return bodies

@@ -1,0 +1,62 @@
+"""Events that belong together share who and where.
+
+An event elaborating another ("Dalam penggerebekan itu, petugas menyelamatkan ...") took
+place where that one did and with the same agencies; an agreement reached in a meeting has
+the meeting's parties; a statement made during a meeting makes its speaker a participant.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.language.events.model import Event, Participant
+from pipelines.language.events.participants import merge_participants, merge_places
+
+_GATHERINGS = ("meeting", "visit")
+_OUTCOMES = ("agreement", "cooperation")
+
+
+def share_setting(drafts: list[Any], actor_types: dict[str, str]) -> None:
+    """Give an elaborating event the places and agencies of the event it elaborates, when
+    its own sentences named none."""
+    for draft in drafts:
+        source = getattr(draft, "elaborates", None)
+        if source is None:
+            continue
+        event, origin = draft.event, source.event
+        if not event.locations:
+            merge_places(event.locations, origin.locations)
+            draft.free_places.update(source.free_places)
+        if not any(actor_types.get(p.actor_id) != "person" for p in event.participants):
+            merge_participants(event.participants, [
+                Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title, p.start, p.end)
+                for p in origin.participants if actor_types.get(p.actor_id) != "person"
+            ])
+
+
+def _same_dates(a: Event, b: Event) -> bool:
+    return a.date_start is not None and (a.date_start, a.date_end) == (b.date_start, b.date_end)
+
+
+def _within(inner: Event, outer: Event) -> bool:
+    return (inner.date_start is not None and outer.date_start is not None and outer.date_end is not None
+            and outer.date_start <= inner.date_start and (inner.date_end or inner.date_start) <= outer.date_end)
+
+
+def join_gatherings(events: list[Event]) -> None:
+    """Parties of an agreement reached at a meeting took part in it, and the other way round;
+    whoever spoke during a meeting (by its dates) took part in it."""
+    gatherings = [e for e in events if e.event_type in _GATHERINGS]
+    for gathering in gatherings:
+        for other in events:
+            if other.event_type in _OUTCOMES and _same_dates(other, gathering):
+                merge_participants(other.participants, [_as_party(p, "signatory" if other.event_type == "agreement"
+                                                                  else "participant") for p in gathering.participants])
+                merge_participants(gathering.participants, [_as_party(p, "participant") for p in other.participants])
+                merge_places(other.locations, gathering.locations)
+            elif other.event_type == "statement" and _within(other, gathering):
+                merge_participants(gathering.participants, [_as_party(p, "participant") for p in other.participants])
+
+
+def _as_party(p: Participant, role: str) -> Participant:
+    kept = p.role if p.role in ("lead", "host", "visitor", "signatory") else role
+    return Participant(p.actor_id, kept, p.rank, p.title, p.start, p.end)
