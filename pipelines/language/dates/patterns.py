@@ -69,6 +69,7 @@ _STARTS = {
     "range_months": "MON",
     "range_months_bare": "MON",
     "range_years": "# tahun periode",
+    "days_listed": "#",
     "day_text": "# WD hari tanggal tgl",
     "day_numeric": "# WD hari tanggal tgl",
     "day_iso": "#",
@@ -151,6 +152,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
             r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
             r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
             rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?)")
+    past = r"(?:\s+(?P<@past>lalu|silam)(?![\w]))"
     part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
     rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
 
@@ -171,11 +173,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("range_months_bare", rf"(?P<@amon>{month_cap}){_CONNECT}(?P<@bmon>{month_cap})(?!\s*\d){rel}?"),
         ("range_years", rf"(?:(?i:tahun|periode)\s+)?{_NOT_AFTER_NUMBER}{year('a')}{_CONNECT}{year('b')}(?![.,]\d)"),
         # Single days.
-        ("day_text", rf"{unit_text('a')}{time}?"),
-        ("day_numeric", rf"{unit_num('a')}{time}?"),
+        ("days_listed", rf"{day('a')}(?:\s*,\s*[0-3]?\d)*\s*,?\s+dan\s+{day('b')}\s+{month('b')}(?:\s+{year('b')})?"),
+        ("day_text", rf"{unit_text('a')}{time}?{past}?"),
+        ("day_numeric", rf"{unit_num('a')}{time}?{past}?"),
         ("day_iso", rf"{_NOT_AFTER_NUMBER}{year('a')}-(?P<@am>[01]\d)-(?P<@ad>[0-3]\d)(?![\d])(?:(?:T|\s+)(?P<@hh>[0-2]\d):(?P<@mm>[0-5]\d))?"),
         ("day_dashed", rf"{_NOT_AFTER_NUMBER}(?P<@ad>[0-3]?\d)-(?P<@am>[01]?\d)-{year('a')}{time}?"),
-        ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/\-]|\.\d)(?!\s+{month_any})"),
+        ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/\-]|\.\d)(?!\s+{month_any})(?!\s*(?:,|dan|hingga|sampai)\s*\d)"),
         # Parts of months, years and weeks.
         ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel}?"),
         ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),
@@ -220,6 +223,7 @@ def _digit_gate(lex: Lexicon) -> str:
     months = _trie({m.lower() for m in lex.months})
     return (r"\(?\s*\d{1,2}\s?[/\-–—.]\s?\d"
             r"|\d{1,2}\s*(?:[-–—]|hingga|sampai|s\.\s?d|s/d|sd\s)"
+            r"|\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
             r"|\d{1,2}\s+(?:" + months + r")(?![a-z])"
             r"|\d{1,2}\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
             r"|(?:19|20)\d\d(?!\d)|\d{1,2}0-an")

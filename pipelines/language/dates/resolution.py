@@ -141,6 +141,16 @@ def _day_result(day, ctx: Context, kind: str, time=None, mismatch=False, anchor=
 
 def _unit_day(g: Groups, t: str, ctx: Context, start: int, end: int, year: int | None = None):
     """One end of a day expression ("Senin, 14 April", "(7/4)"): date, None or UNRESOLVED."""
+    day = _unit_day_as_written(g, t, ctx, start, end, year)
+    base = ctx.base()
+    # "17 Juli silam" is in the past whatever the clause around it says.
+    if g("past") and isinstance(day, dt.date) and base is not None and day > base and not g(t + "y"):
+        day = P.safe_date(day.year - 1, day.month, day.day)
+    return day
+
+
+def _unit_day_as_written(g: Groups, t: str, ctx: Context, start: int, end: int, year: int | None = None):
+    """The day as written, year-less ones placed by `_yearless_day`."""
     month = _month_of(g, t + "mon") if g(t + "mon") else _month_of(g, t + "m")
     day = int(g(t + "d"))
     if month is None:
@@ -148,7 +158,22 @@ def _unit_day(g: Groups, t: str, ctx: Context, start: int, end: int, year: int |
     year = _year_of(g, t + "y") or year
     if year is not None:
         return P.safe_date(year, month, day)
-    return _yearless_day(ctx, month, day, start, end)
+    chosen = _yearless_day(ctx, month, day, start, end)
+    if isinstance(chosen, dt.date) and g(t + "wd") and ctx.shifts_year():
+        chosen = _year_agreeing_with_weekday(chosen, lexicon().weekday(g(t + "wd")))
+    return chosen
+
+
+def _year_agreeing_with_weekday(day: dt.date, weekday: int) -> dt.date:
+    """"Jumat (30/11)" names no year, but its weekday does: when the conventional year
+    disagrees with the weekday and the year before or after agrees, take that one."""
+    if day.weekday() == weekday:
+        return day
+    for year in (day.year - 1, day.year + 1):
+        other = P.safe_date(year, day.month, day.day)
+        if other is not None and other.weekday() == weekday:
+            return other
+    return day
 
 
 # ---- day expressions -----------------------------------------------------------------
@@ -221,6 +246,11 @@ def _range_days_month(g, ctx, start, end):
     month = _month_of(g, "bmon")
     first_day, last_day = int(g("ad")), int(g("bd"))
     return _same_month_range(g, ctx, start, end, month, first_day, last_day, _year_of(g, "by"))
+
+
+def _days_listed(g, ctx, start, end):
+    # "1 dan 2 November": one mention for the days named, as the interval covering them.
+    return _range_days_month(g, ctx, start, end)
 
 
 def _range_days_slash(g, ctx, start, end):
@@ -554,6 +584,7 @@ _RESOLVERS = {
     "range_months": _range_months,
     "range_months_bare": _range_months_bare,
     "range_years": _range_years,
+    "days_listed": _days_listed,
     "day_text": _day_text,
     "day_numeric": _day_numeric,
     "day_iso": _day_iso,
