@@ -10,6 +10,7 @@ from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.lines import reporting_mask
+from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import join_gatherings, share_setting
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import participants_for, places_for
@@ -19,7 +20,6 @@ from pipelines.language.events.topics import event_topics, topics_in
 from pipelines.language.events.tokens import Tokens
 from pipelines.language.events.triggers import (
     find_generic_references, find_triggers, reference_types, refine_cameo)
-from pipelines.language.text import sentence_spans
 
 # A sentence with only a participation cue ("Delegasi Polri dipimpin oleh ...") adds to the
 # latest gathering, when that was last mentioned at most this many characters before.
@@ -56,7 +56,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     """
     if not text:
         return []
-    sentences = sentence_spans(text)
+    sentences = event_sentences(text)
     mask = reporting_mask(text, sentences)
     tokens = Tokens(text)
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
