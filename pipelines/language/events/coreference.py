@@ -30,6 +30,9 @@ class Draft:
     tentative: bool = False
     # The event this one elaborates (it took that event's date), sharing its setting.
     elaborates: "Draft | None" = None
+    # Known only from an arrival ("tiba di Bandara ... pada Rabu"): a return, unless the
+    # story turns out to be about a delegation travelling.
+    arrival_only: bool = False
 
 
 class EventBook:
@@ -68,6 +71,7 @@ class EventBook:
             draft.tentative = tentative
             return draft
         target.tentative = target.tentative and tentative
+        target.arrival_only = False
         self.enrich(target, sentence, date, participants, places)
         return target
 

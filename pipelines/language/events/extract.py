@@ -11,9 +11,9 @@ from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.lines import reporting_mask
 from pipelines.language.events.sentences import event_sentences
-from pipelines.language.events.links import join_gatherings, share_setting
+from pipelines.language.events.links import join_court_case, join_gatherings, share_setting
 from pipelines.language.events.model import Event
-from pipelines.language.events.participants import participants_for, places_for
+from pipelines.language.events.participants import merge_places, participants_for, places_for
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -88,10 +88,12 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     _inherit_dates(book.drafts)
     _inherit_narrative_dates(book.drafts, text)
     book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
+    book.drafts = _settle_arrivals(book.drafts)
     share_setting(book.drafts, actor_types)
     events = [draft.event for draft in book.drafts]
     events += statements.events(text, actors, known_anchor, book.drafts)
     join_gatherings(events)
+    join_court_case(events)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
@@ -161,6 +163,11 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
                                     participants, place_pairs)
                 if target is not None:
                     referenced.append(target)
+                elif not is_vague(date) and not _in_future(date, anchor):
+                    arrival = book.report(trigger.event_type, trigger.cameo_code,
+                                          (trigger.start, trigger.end, trigger.surface), sentence, text, date,
+                                          participants, place_pairs)
+                    arrival.arrival_only = True
             continue
         if date is None and trigger.event_type in arrivals:
             date = arrivals[trigger.event_type]
@@ -267,6 +274,27 @@ def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
             source = max(earlier, key=lambda d: d.spans[0][0])
             _copy_date(draft, source)
             draft.elaborates = draft.elaborates or source
+
+
+def _settle_arrivals(drafts: list[Draft]) -> list[Draft]:
+    """An arrival reported before the return it completes ("tiba di Bandara ..., Rabu" then
+    "pemulangan ...") dates that return; an arrival in a story of delegations and meetings
+    is travel, not a return."""
+    kept = []
+    travelling = any(d.event.event_type in ("meeting", "visit") for d in drafts)
+    for draft in drafts:
+        if not draft.arrival_only:
+            kept.append(draft)
+            continue
+        returns = [d for d in drafts if not d.arrival_only and not d.dated
+                   and d.event.event_type in ("repatriation", "deportation")]
+        if returns:
+            _copy_date(returns[0], draft)
+            merge_places(returns[0].event.locations, draft.event.locations)
+            returns[0].free_places.update(draft.free_places)
+        elif not travelling:
+            kept.append(draft)
+    return kept
 
 
 def _copy_date(draft: Draft, source: Draft) -> None:

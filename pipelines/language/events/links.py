@@ -2,7 +2,8 @@
 
 An event elaborating another ("Dalam penggerebekan itu, petugas menyelamatkan ...") took
 place where that one did and with the same agencies; an agreement reached in a meeting has
-the meeting's parties; a statement made during a meeting makes its speaker a participant.
+the meeting's parties; a statement made during a meeting makes its speaker a participant;
+the hearings and the verdict of one court case share the court, defendants and judges.
 """
 from __future__ import annotations
 
@@ -13,24 +14,22 @@ from pipelines.language.events.participants import merge_participants, merge_pla
 
 _GATHERINGS = ("meeting", "visit")
 _OUTCOMES = ("agreement", "cooperation")
+_COURT = ("trial", "sentencing")
 
 
 def share_setting(drafts: list[Any], actor_types: dict[str, str]) -> None:
-    """Give an elaborating event the places and agencies of the event it elaborates, when
-    its own sentences named none."""
+    """Give an elaborating event the places and agencies of the event it elaborates."""
     for draft in drafts:
         source = getattr(draft, "elaborates", None)
         if source is None:
             continue
         event, origin = draft.event, source.event
-        if not event.locations:
-            merge_places(event.locations, origin.locations)
-            draft.free_places.update(source.free_places)
-        if not any(actor_types.get(p.actor_id) != "person" for p in event.participants):
-            merge_participants(event.participants, [
-                Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title, p.start, p.end)
-                for p in origin.participants if actor_types.get(p.actor_id) != "person"
-            ])
+        merge_places(event.locations, origin.locations)
+        draft.free_places.update(source.free_places)
+        merge_participants(event.participants, [
+            Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title, p.start, p.end)
+            for p in origin.participants if actor_types.get(p.actor_id) != "person"
+        ])
 
 
 def _same_dates(a: Event, b: Event) -> bool:
@@ -55,6 +54,17 @@ def join_gatherings(events: list[Event]) -> None:
                 merge_places(other.locations, gathering.locations)
             elif other.event_type == "statement" and _within(other, gathering):
                 merge_participants(gathering.participants, [_as_party(p, "participant") for p in other.participants])
+
+
+def join_court_case(events: list[Event]) -> None:
+    """A story's hearings and its verdict are one case: the court, the defendants, the
+    judges and the prosecutors take part in each."""
+    court = [e for e in events if e.event_type in _COURT]
+    for event in court:
+        for other in court:
+            if other is not event:
+                merge_participants(event.participants, other.participants)
+                merge_places(event.locations, other.locations)
 
 
 def _as_party(p: Participant, role: str) -> Participant:
