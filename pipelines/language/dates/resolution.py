@@ -413,7 +413,18 @@ def _quarter(g, ctx, start, end):
     year, base, kind = _year_or_relative(g, ctx)
     if year is None:
         return _unresolved("quarter", kind)
-    return _period(P.quarter_interval(year, number), "quarter", kind, base)
+    interval = _past_if_ahead(g, ctx, start, end, lambda y: P.quarter_interval(y, number), year)
+    return _period(interval, "quarter", kind, base)
+
+
+def _past_if_ahead(g, ctx, start, end, interval_of, year):
+    """A quarter or half named without a year ("semester kedua") that would still lie
+    ahead of the anchor in a past-tense report is last year's, as for year-less dates."""
+    interval = interval_of(year)
+    if (not g("ay") and not g("rel") and ctx.shifts_year() and interval[0] > ctx.anchor + _FUTURE_SLACK
+            and not ctx.is_future(start, end)):
+        interval = interval_of(year - 1)
+    return interval
 
 
 def _half(g, ctx, start, end):
@@ -425,7 +436,8 @@ def _half(g, ctx, start, end):
     year, base, kind = _year_or_relative(g, ctx)
     if year is None:
         return _unresolved("half", kind)
-    return _period(P.half_interval(year, number), "half", kind, base)
+    interval = _past_if_ahead(g, ctx, start, end, lambda y: P.half_interval(y, number), year)
+    return _period(interval, "half", kind, base)
 
 
 def _decade(g, ctx, start, end):
