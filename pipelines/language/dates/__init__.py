@@ -5,7 +5,7 @@
 Lexical data (month names, weekdays, number words, vague phrases) lives in
 `seeds/date_*.csv`; the grammar is in `patterns.py`, resolution in `resolution.py`.
 Conventions follow DESIGN.md's "Date conventions"; the choices it leaves open are
-documented in `tests/gold/README.md`.
+documented in `tests/gold/dates_README.md`.
 """
 from pipelines.language.dates.anchor import infer_anchor
 from pipelines.language.dates.mention import DateMention
