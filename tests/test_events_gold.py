@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ REQUIRED_ARTICLES = 15
 def _eval_module():
     spec = importlib.util.spec_from_file_location("eval_events", ROOT / "scripts" / "eval_events.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)
     return module
 

@@ -136,14 +136,18 @@ def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
 
 def _affiliations(actor_id: str, speaker: Any, actors: Any) -> list[Participant]:
     """The body a speaker acts for and the bodies above it (Kadiv Hubinter → Divhubinter →
-    Polri): on whose behalf the statement was made. Each points at a mention of that body
-    in the document, or at the speaker's own mention when the body is only implied."""
+    Polri): on whose behalf the statement was made. Each points at the mention of that body
+    nearest the speaker; a body the document never names is left out."""
     known = getattr(actors, "actors", {})
     actor = known.get(actor_id)
     bodies: list[Participant] = []
+    seen: set[str] = set()
     current = getattr(actor, "affiliation_id", None)
-    while current and current in known and all(b.actor_id != current for b in bodies):
-        mention = next((m for m in actors.mentions if m.actor_id == current), speaker)
-        bodies.append(Participant(current, "participant", None, None, mention.start, mention.end))
+    while current and current in known and current not in seen:
+        seen.add(current)
+        mentions = [m for m in actors.mentions if m.actor_id == current]
+        if mentions:
+            mention = min(mentions, key=lambda m: abs(m.start - speaker.start))
+            bodies.append(Participant(current, "participant", None, None, mention.start, mention.end))
         current = known[current].parent_actor_id
     return bodies
