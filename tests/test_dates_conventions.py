@@ -165,3 +165,28 @@ def test_to_json_has_exactly_the_contract_keys():
 ])
 def test_infer_anchor(text, expected):
     assert infer_anchor(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Layanan itu tersedia setiap Selasa dan Sabtu.",
+    "Festival digelar tiap akhir tahun.",
+    "Rapat digelar setiap tanggal 5.",
+])
+def test_habits_are_not_dates(text):
+    assert tag_dates(text, d("2025-04-16")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pemain berusia 19 tahun 182 hari ini mencetak gol.",
+    "Korban disekap selama dua hari itu.",
+    "Tiga tahun ini kami bekerja keras.",
+])
+def test_counted_days_and_years_are_not_dates(text):
+    assert tag_dates(text, d("2025-04-16")) == []
+
+
+def test_coming_years_are_a_span_and_n_years_ago_is_one_year():
+    assert dates("Target lima tahun mendatang disusun.", d("2025-04-16")) == [
+        ("lima tahun mendatang", d("2026-01-01"), d("2030-12-31"))]
+    assert dates("Ia pindah lima tahun lalu.", d("2025-04-16")) == [
+        ("lima tahun lalu", d("2020-01-01"), d("2020-12-31"))]

@@ -152,7 +152,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
             r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
             r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
             rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?)")
-    past = r"(?:\s+(?P<@past>lalu|silam)(?![\w]))"
+    past = r"(?:\s+(?P<@past>lalu|silam|kemarin)(?![\w]))"
     part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
     rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
 

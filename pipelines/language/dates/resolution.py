@@ -38,8 +38,21 @@ Groups = Callable[[str], "str | None"]
 UNRESOLVED = object()
 
 
+# "setiap Sabtu", "tiap akhir tahun": a habit, not a date.
+_HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:\w+\s*(?:,|dan|atau)\s*){0,3}$", re.IGNORECASE)
+# "182 hari ini", "dua hari itu", "tiga tahun ini": a count of days or years, not a date.
+_COUNTED = re.compile(r"(?:^|\W)(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+                      r"belas|puluh|ratus|beberapa|berapa)\s+$", re.IGNORECASE)
+_COUNTABLE_RULES = frozenset({"same_day", "day_word", "week_relative", "month_now", "year_now"})
+
+
 def resolve(rule: str, g: Groups, ctx: Context, start: int, end: int) -> Resolved | None:
     if rule.startswith("block_"):
+        return None
+    before = ctx.text[max(0, start - 40):start]
+    if _HABITUAL.search(before):
+        return None
+    if rule in _COUNTABLE_RULES and _COUNTED.search(before):
         return None
     return _RESOLVERS[rule](g, ctx, start, end)
 
@@ -531,6 +544,8 @@ def _relative_count(g, ctx, start, end):
     if base is None:
         return _unresolved(granularity, "relative")
     sign = -1 if direction in ("lalu", "silam", "sebelumnya") else 1
+    if direction == "mendatang" and count > 1:
+        return _coming_periods(base, unit, count, granularity)
     if unit == "hari":
         day = base + dt.timedelta(days=sign * count)
         return Resolved(day, day, "day", "relative", base, sets_reference=narrative)
@@ -542,6 +557,22 @@ def _relative_count(g, ctx, start, end):
         return _period(P.year_interval(base.year + sign * count), "year", "relative", base)
     decade = (base.year // 10 + sign * count) * 10
     return _period(P.decade_interval(decade), "decade", "relative", base)
+
+
+def _coming_periods(base: dt.date, unit: str, count: int, granularity: str) -> Resolved:
+    """"lima tahun mendatang" is the coming five years, not the fifth one."""
+    if unit == "hari":
+        first, last = base + dt.timedelta(days=1), base + dt.timedelta(days=count)
+    elif unit in _UNIT_DAYS:
+        first, last = P.week_interval(base, 1)[0], P.week_interval(base, count)[1]
+    elif unit == "bulan":
+        first = P.month_interval(*P.add_months(base.year, base.month, 1))[0]
+        last = P.month_interval(*P.add_months(base.year, base.month, count))[1]
+    elif unit == "tahun":
+        first, last = P.year_interval(base.year + 1)[0], P.year_interval(base.year + count)[1]
+    else:
+        first, last = dt.date(base.year + 1, 1, 1), dt.date(base.year + 10 * count, 12, 31)
+    return Resolved(first, last, granularity, "relative", base)
 
 
 # ---- narrative: relative to the story's own last date --------------------------------
