@@ -62,49 +62,59 @@ def timeline_figure(conn, width: float = 12.0) -> Figure:
             axes.plot([sort_date], [lane], marker="o", markersize=9, markerfacecolor="white",
                       markeredgecolor=colour, markeredgewidth=2, linestyle="none")
         elif end is not None and end > start:
-            axes.plot([start, end + dt.timedelta(days=1)], [lane, lane], color=colour, linewidth=7,
-                      solid_capstyle="butt", alpha=0.75)
+            # a range known only to its quarter, half or year is drawn faint: the event sits
+            # somewhere in it, not all along it
+            coarse = precision in ("quarter", "half", "year", "decade")
+            axes.plot([start, end + dt.timedelta(days=1)], [lane, lane], color=colour,
+                      linewidth=3 if coarse else 7, solid_capstyle="butt", alpha=0.3 if coarse else 0.8)
         else:
             axes.plot([start], [lane], marker="o", markersize=9, color=colour, linestyle="none")
     axes.set_yticks(range(len(lanes)), lanes)
     axes.set_ylim(-0.7, len(lanes) - 0.3)
     axes.grid(axis="x", color="#dddddd")
-    axes.set_title(f"Timeline: {len(rows)} dated events")
+    axes.set_title(f"Timeline: {len(rows)} events\n"
+                   "bar: date range (faint: known only to its quarter or year); dot: one day; "
+                   "hollow dot: vague date, at the date it precedes")
     figure.autofmt_xdate()
     return figure
 
 
-def network_figure(conn, size: float = 9.0) -> Figure:
-    """Cooperating parties: node size by events, edge width by shared events, colour by country;
-    dashed edges are pairs seen together only at multilateral (3+ country) events."""
+def network_figure(conn, size: float = 11.0, max_parties: int = 40) -> Figure:
+    """Cooperating parties: node area by shared events, edge width by shared events, colour by
+    country; dashed edges are pairs seen together only at multilateral (3+ country) events.
+    Only the `max_parties` most connected parties are drawn, so labels stay readable."""
     graph = actor_graph(conn)
     figure = Figure(figsize=(size, size * 0.75))
     if graph.number_of_edges() == 0:
         return _empty(figure, "No cooperation pairs yet")
-    axes = figure.add_subplot()
-    countries = sorted({data.get("country") or "no country" for _, data in graph.nodes(data=True)})
-    colours = [PALETTE[countries.index(data.get("country") or "no country") % len(PALETTE)]
-               for _, data in graph.nodes(data=True)]
     strength = dict(graph.degree(weight="weight"))
-    layout = nx.spring_layout(graph, seed=7, weight="weight", k=1.2 / max(1, len(graph)) ** 0.5)
+    kept = sorted(graph.nodes, key=lambda node: (-strength[node], node))[:max_parties]
+    shown = graph.subgraph(kept)
+    axes = figure.add_subplot()
+    countries = sorted({data.get("country") or "no country" for _, data in shown.nodes(data=True)})
+    colours = [PALETTE[countries.index(data.get("country") or "no country") % len(PALETTE)]
+               for _, data in shown.nodes(data=True)]
+    top = max(strength[node] for node in kept)
+    layout = nx.spring_layout(shown, seed=7, weight=None, k=2.5 / max(1, len(shown)) ** 0.5, iterations=300)
     # solid: the pair met outside regional forums; dashed: only at forums of 3+ countries
     for forum_only in (False, True):
-        edges = [(a, b) for a, b, data in graph.edges(data=True)
+        edges = [(a, b) for a, b, data in shown.edges(data=True)
                  if (data["n_multilateral_events"] == data["n_events"]) is forum_only]
-        nx.draw_networkx_edges(graph, layout, ax=axes, edgelist=edges, edge_color="#888888",
-                               width=[1.0 + 1.5 * graph.edges[edge]["weight"] for edge in edges],
-                               style="dashed" if forum_only else "solid", alpha=0.5 if forum_only else 0.8)
-    nx.draw_networkx_nodes(graph, layout, ax=axes, node_color=colours,
-                           node_size=[300 + 250 * strength[node] for node in graph.nodes])
-    nx.draw_networkx_labels(graph, layout, ax=axes, font_size=9,
-                            labels={node: data.get("label") or node for node, data in graph.nodes(data=True)})
-    nx.draw_networkx_edge_labels(graph, layout, ax=axes, font_size=8,
-                                 edge_labels={(a, b): data["n_events"] for a, b, data in graph.edges(data=True)})
+        nx.draw_networkx_edges(shown, layout, ax=axes, edgelist=edges, edge_color="#888888",
+                               width=[0.8 + 1.2 * shown.edges[edge]["weight"] for edge in edges],
+                               style="dashed" if forum_only else "solid", alpha=0.35 if forum_only else 0.8)
+    nx.draw_networkx_nodes(shown, layout, ax=axes, node_color=colours, alpha=0.9,
+                           node_size=[120 + 900 * (strength[node] / top) ** 0.5 for node in shown.nodes])
+    nx.draw_networkx_labels(shown, layout, ax=axes, font_size=8,
+                            labels={node: data.get("label") or node for node, data in shown.nodes(data=True)})
     for index, country in enumerate(countries):
         axes.scatter([], [], color=PALETTE[index % len(PALETTE)], label=country)
     axes.legend(title="country", loc="lower left", fontsize=8, frameon=False)
-    axes.set_title(f"Cooperation network: {graph.number_of_nodes()} parties, {graph.number_of_edges()} pairs")
-    axes.margins(0.15)
+    hidden = graph.number_of_nodes() - shown.number_of_nodes()
+    axes.set_title(f"Cooperation network: {graph.number_of_nodes()} parties, {graph.number_of_edges()} pairs"
+                   + (f" ({hidden} least connected parties not drawn)" if hidden else "")
+                   + "\nsolid: direct contact; dashed: only at multilateral forums")
+    axes.margins(0.12)
     axes.set_axis_off()
     return figure
 
