@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from pipelines.language.dates import infer_anchor, tag_dates
-from scripts.eval_dates import linimasa_predict, load_gold, score
 
-CORPUS = Path(os.environ.get("LINIMASA_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:   # the eval script lives in scripts/, outside the package
+    sys.path.insert(0, str(ROOT))
+
+from scripts.eval_dates import linimasa_predict, load_gold, score  # noqa: E402
+
+CORPUS = Path(os.environ.get("LINIMASA_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
 def test_gold_file_is_big_enough():
