@@ -17,6 +17,9 @@ from pipelines.language.events.participants import merge_participants, merge_pla
 from pipelines.language.events.statements import Statement
 
 
+_TITLE_REACH = 160  # how far before the name a title's organisation may sit
+
+
 @dataclass
 class _Said:
     actor_id: str
@@ -44,11 +47,15 @@ class StatementBook:
             return
         date = None if is_vague(statement.date) else statement.date
         start, end = statement.attribution
+        title = (speaker.title or "").lower()
         bodies = [
             Participant(m.actor_id, "participant", None, None, m.start, m.end)
             for m in mentions
-            if start <= m.start and m.end <= end and m.actor_id != speaker.actor_id
-            and actor_types.get(m.actor_id) == "organization"
+            if m.actor_id != speaker.actor_id and actor_types.get(m.actor_id) == "organization"
+            and ((start <= m.start and m.end <= end)
+                 # "Kepala Kantor Imigrasi ..., Galih Prasetyo": the body in the speaker's title
+                 or (title and m.end <= speaker.start and speaker.start - m.end <= _TITLE_REACH
+                     and m.surface.lower() in title))
         ]
         self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
                                (statement.verb_start, statement.verb_end, statement.verb),
@@ -82,7 +89,10 @@ class StatementBook:
         return resolved
 
     def events(self, text: str, actors: Any, anchor: dt.date | None, drafts: list[Any] = ()) -> list[Event]:
-        """One statement event per speaker and date, in order of first statement."""
+        """One statement event per speaker and date, in order of first statement. A statement
+        whose attribution names no place was made where the story was filed (the dateline)."""
+        filed_at = [EventPlace(p.location_id, p.start, p.end) for p in getattr(actors, "places", ())
+                    if getattr(p, "is_dateline", False)][:1]
         groups: dict[tuple, list[tuple[_Said, Any | None]]] = {}
         for said, (start, end, precision, mention) in zip(self.said, self._resolve(list(drafts), anchor)):
             groups.setdefault((said.actor_id, start, end, precision), []).append((said, mention))
@@ -98,6 +108,8 @@ class StatementBook:
                 merge_participants(participants, said.bodies)
                 merge_places(event_places, said.places)
             merge_participants(participants, _affiliations(actor_id, described, actors))
+            if not event_places:
+                event_places = list(filed_at)
             events.append(Event(
                 event_type="statement", cameo_code="010", date_start=start, date_end=end,
                 date_precision=precision, date_mention=mention,
