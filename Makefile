@@ -21,8 +21,11 @@ run: install
 test: install
 	$(BIN)/pytest
 
+# The webserver and the daemon (schedules, sensors, run queue), stopped together on Ctrl-C.
 dev: install
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	@trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/dagster-daemon run -w workspace.yaml & \
+	$(BIN)/dagster-webserver -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python scripts/bench_run.py
