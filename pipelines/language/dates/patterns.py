@@ -105,6 +105,9 @@ _STARTS = {
 _PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid", "us"})
 
 
+_COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade")
+
+
 def _cardinal_words(lex: Lexicon) -> list[str]:
     """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
     return [w for w in lex.numbers
@@ -230,8 +233,8 @@ def _digit_gate(lex: Lexicon) -> str:
 
 
 def _trie(words: set[str]) -> str:
-    """A regex matching any of `words`, factored by shared prefixes so the engine
-    rejects most positions after a character or two."""
+    """A regex matching any of `words` (a space matching any run of white space), factored
+    by shared prefixes so the engine rejects most positions after a character or two."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -241,7 +244,8 @@ def _trie(words: set[str]) -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -257,8 +261,9 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
         "WD": lex.weekdays,
         "MON": lex.months,
         "PART": ["awal", "pertengahan", "medio", "akhir", "penghujung", "permulaan"],
-        "NUM": _cardinal_words(lex),
-        "VAGUE": [re.split(r"[\s-]", phrase)[0] for phrase in lex.vague],
+        # Whole phrases where the first word alone is common ("beberapa", "dua", "saat").
+        "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in _COUNT_UNITS],
+        "VAGUE": list(lex.vague),
     }
     words: set[str] = set()
     for start in starts:
