@@ -54,3 +54,11 @@ def test_any_day_month_year_numbers(day, month, year, anchor):
     for text in (f"{day}/{month}/{year}", f"({day}/{month})", f"{day}-{month}-{year}", f"{year}-{month:02d}-{day:02d}",
                  f"{day}-{day + 1}/{month}/{year}", f"tanggal {day}"):
         check(text, anchor)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["99 tahun lalu", "kemarin", "besok", "lima tahun mendatang", "tahun depan", "pekan lalu",
+                        "bulan depan", "Senin lalu", "awal tahun depan", "(31/12)", "keesokan harinya", "dekade lalu"]),
+       st.sampled_from([dt.date.min, dt.date(1, 1, 3), dt.date(50, 6, 1), dt.date(9999, 12, 30), dt.date.max]))
+def test_relative_dates_at_the_edges_of_the_calendar(text, anchor):
+    check(f"Ia pergi {text}.", anchor)

@@ -155,6 +155,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
             r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
             r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
             rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?)")
+    later_part_of_day = rf"(?:\s+{_PART_OF_DAY})"   # "Senin (14/4) malam"
     past = r"(?:\s+(?P<@past>lalu|silam|kemarin)(?![\w]))"
     part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
     rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
@@ -177,8 +178,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("range_years", rf"(?:(?i:tahun|periode)\s+)?{_NOT_AFTER_NUMBER}{year('a')}{_CONNECT}{year('b')}(?![.,]\d)"),
         # Single days.
         ("days_listed", rf"{day('a')}(?:\s*,\s*[0-3]?\d)*\s*,?\s+dan\s+{day('b')}\s+{month('b')}(?:\s+{year('b')})?"),
-        ("day_text", rf"{unit_text('a')}{time}?{past}?"),
-        ("day_numeric", rf"{unit_num('a')}{time}?{past}?"),
+        ("day_text", rf"{unit_text('a')}{later_part_of_day}?{time}?{past}?"),
+        ("day_numeric", rf"{unit_num('a')}{later_part_of_day}?{time}?{past}?"),
         ("day_iso", rf"{_NOT_AFTER_NUMBER}{year('a')}-(?P<@am>[01]\d)-(?P<@ad>[0-3]\d)(?![\d])(?:(?:T|\s+)(?P<@hh>[0-2]\d):(?P<@mm>[0-5]\d))?"),
         ("day_dashed", rf"{_NOT_AFTER_NUMBER}(?P<@ad>[0-3]?\d)-(?P<@am>[01]?\d)-{year('a')}{time}?"),
         ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/\-]|\.\d)(?!\s+{month_any})(?!\s*(?:,|dan|hingga|sampai)\s*\d)"),

@@ -54,7 +54,10 @@ def resolve(rule: str, g: Groups, ctx: Context, start: int, end: int) -> Resolve
         return None
     if rule in _COUNTABLE_RULES and _COUNTED.search(before):
         return None
-    return _RESOLVERS[rule](g, ctx, start, end)
+    try:
+        return _RESOLVERS[rule](g, ctx, start, end)
+    except (ValueError, OverflowError):
+        return None   # "99 tahun lalu" from an anchor in year 50: outside the calendar
 
 
 # ---- helpers -------------------------------------------------------------------------
