@@ -5,11 +5,12 @@ module only turns the rows into phrase indexes over word tokens.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
-from pipelines.language.events.tokens import PhraseIndex
+from pipelines.language.events.tokens import PhraseIndex, trie_pattern
 from pipelines.language.seeds import read_seed
 
 
@@ -52,6 +53,7 @@ class Lexicon:
     inheritance: dict[str, tuple[str, ...]]
     topics: PhraseIndex[str]
     dominated_by: dict[str, tuple[str, ...]]         # event type -> types that subsume it
+    first_words: re.Pattern[str]                     # any cue list's first word, for Tokens
 
     def default_role(self, event_type: str, actor_type: str) -> str:
         for key in ((event_type, actor_type), (event_type, "*"), ("*", actor_type), ("*", "*")):
@@ -78,7 +80,7 @@ def lexicon() -> Lexicon:
     coref_rows = read_seed("event_coreference")
     demonstratives = [r["form"] for r in coref_rows if r["kind"] == "demonstrative"]
     coref_nouns = [(r["form"], tuple(r["refers_to"].split("|"))) for r in coref_rows if r["kind"] == "noun"]
-    return Lexicon(
+    lexicon = Lexicon(
         triggers=PhraseIndex(triggers),
         refinements={t: PhraseIndex(cues) for t, cues in refinements.items()},
         speech=PhraseIndex(speech),
@@ -101,7 +103,12 @@ def lexicon() -> Lexicon:
         inheritance={r["event_type"]: tuple(r["parents"].split("|")) for r in read_seed("event_date_inheritance")},
         topics=PhraseIndex([(r["keyword"], r["topic"]) for r in read_seed("topics")]),
         dominated_by=_dominance(read_seed("event_type_precedence")),
+        first_words=re.compile("(?!)"),
     )
+    indexes = [lexicon.triggers, lexicon.speech, lexicon.role_cues, lexicon.enrich, lexicon.coref_nouns,
+               lexicon.topics, *lexicon.refinements.values()]
+    words = set().union(*(index.first_words for index in indexes))
+    return dataclasses.replace(lexicon, first_words=trie_pattern(words))
 
 
 def _dominance(rows) -> dict[str, tuple[str, ...]]:

@@ -97,6 +97,8 @@ def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
     span of the event word, which refers back rather than reporting a new event."""
     from pipelines.language.events.triggers import find_triggers, reference_types
 
+    if "hari" not in tokens.folded:
+        return None, None
     match = _ORDINAL_DAY.search(text, start, end)
     if match is None:
         return None, None

@@ -112,6 +112,9 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     """
     start, end = sentence
     triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality not in ("negation", "topic")]
+    generic = find_generic_references(text, tokens, start, end)
+    if not triggers and not generic:
+        return False
     dominated_by = lexicon().dominated_by
     present = {t.event_type for t in triggers}
     # "putusan dibacakan dalam sidang": the sidang only describes the sentencing.
@@ -134,7 +137,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
         target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
         if target is not None:
             referenced.append(target)
-    for _, _, types in find_generic_references(text, tokens, start, end):
+    for _, _, types in generic:
         target = book.latest_of(types)
         if target is not None:
             participants = participants_for(target.event.event_type, text, tokens, start, end, everyone, actor_types)

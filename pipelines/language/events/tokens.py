@@ -1,14 +1,14 @@
-"""Word tokens of a document and a phrase index over them.
+"""Cue words of a document, found in one pass, and phrase indexes over them.
 
-Every cue list (event words, speech verbs, role cues, topics ...) is looked up through
-the document's words: a set intersection tells which cue words occur at all, and only
-their positions are examined. That is far cheaper than running a large alternation
-regex over each sentence, and keeps extraction fast on long documents.
+Every cue list (event words, speech verbs, role cues, topics ...) starts with one of a few
+hundred words. A single trie-shaped regular expression over all those first words finds
+their occurrences in the lowercased document; each phrase index then only looks at the
+hits inside a sentence. That keeps extraction to a fraction of a millisecond per article
+instead of scanning every sentence once per cue list.
 """
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from typing import Generic, Iterable, TypeVar
 
@@ -16,42 +16,54 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 V = TypeVar("V")
 
 
+def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A whole-word regex matching any of `words` (lowercase), shaped as a trie so the
+    engine does not try each word in turn at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            body = "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    return re.compile(r"(?<![\w-])" + build(trie) + r"(?![\w-])")
+
+
 class Tokens:
-    """The words of a text: offsets and lowercase forms, in order."""
+    """Where the cue words of a text occur: sorted (start, end, lowercase word) hits."""
 
-    __slots__ = ("text", "starts", "ends", "lower", "vocabulary", "_positions")
+    __slots__ = ("text", "folded", "hits", "starts", "_positions")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, finder: re.Pattern[str] | None = None):
+        if finder is None:
+            from pipelines.language.events.cues import lexicon  # the cue lists need this module
+            finder = lexicon().first_words
         self.text = text
         folded = text.lower()
         if len(folded) != len(text):  # a few characters change length when lowercased
-            matches = list(_WORD.finditer(text))
-            self.lower = [m.group().lower() for m in matches]
-            self.starts = [m.start() for m in matches]
-            self.ends = [m.end() for m in matches]
-        else:
-            self.lower = _WORD.findall(folded)
-            self.starts = [m.start() for m in _WORD.finditer(folded)]
-            self.ends = list(map(operator.add, self.starts, map(len, self.lower)))
-        self.vocabulary = set(self.lower)
+            folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        self.folded = folded
+        self.hits = [(m.start(), m.end(), m.group()) for m in finder.finditer(folded)]
+        self.starts = [h[0] for h in self.hits]
         self._positions: dict[int, list[int]] = {}
 
-    def index_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices of the tokens lying inside text[start:end]."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_right(self.ends, end)
-
-    def adjacent(self, i: int) -> bool:
-        """Whether token i and i+1 are separated by whitespace only."""
-        gap = self.text[self.ends[i]:self.starts[i + 1]]
-        return not gap or gap.isspace()
-
     def positions(self, index: "PhraseIndex") -> list[int]:
-        """Token indices where one of the index's phrases may start (cached per index)."""
+        """Indices into `hits` where one of the index's phrases may start (cached per index)."""
         key = id(index)
         found = self._positions.get(key)
         if found is None:
-            present = index.first_words & self.vocabulary
-            found = [i for i, word in enumerate(self.lower) if word in present] if present else []
+            first = index.first_words
+            found = [i for i, hit in enumerate(self.hits) if hit[2] in first]
             self._positions[key] = found
         return found
 
@@ -60,13 +72,17 @@ class PhraseIndex(Generic[V]):
     """Whole-word, case-insensitive phrase look-up; longest phrase wins at a position."""
 
     def __init__(self, phrases: Iterable[tuple[str, V]]):
-        self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self.by_first: dict[str, list[tuple[re.Pattern[str] | None, V, int]]] = {}
         for phrase, value in phrases:
-            words = tuple(w.lower() for w in _WORD.findall(phrase))
-            if words:
-                self.by_first.setdefault(words[0], []).append((words, value))
+            words = [w.lower() for w in _WORD.findall(phrase)]
+            if not words:
+                continue
+            rest = None
+            if len(words) > 1:  # the words after the first, separated by whitespace only
+                rest = re.compile("".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w-])")
+            self.by_first.setdefault(words[0], []).append((rest, value, len(phrase)))
         for candidates in self.by_first.values():
-            candidates.sort(key=lambda item: len(item[0]), reverse=True)
+            candidates.sort(key=lambda item: item[2], reverse=True)
         self.first_words = frozenset(self.by_first)
 
     def find(self, tokens: Tokens, start: int, end: int) -> list[tuple[int, int, V]]:
@@ -74,20 +90,26 @@ class PhraseIndex(Generic[V]):
         positions = tokens.positions(self)
         if not positions:
             return []
-        lo, hi = tokens.index_range(start, end)
-        first = bisect.bisect_left(positions, lo)
+        hits, folded = tokens.hits, tokens.folded
+        first = bisect.bisect_left(positions, bisect.bisect_left(tokens.starts, start))
         found: list[tuple[int, int, V]] = []
-        lower, free_from = tokens.lower, lo
+        free_from = start
         for i in positions[first:]:
-            if i >= hi:
+            h_start, h_end, word = hits[i]
+            if h_start >= end:
                 break
-            if i < free_from:
+            if h_start < free_from:
                 continue
-            for words, value in self.by_first[lower[i]]:
-                n = len(words)
-                if n == 1 or (i + n <= hi and all(
-                        lower[i + k] == words[k] and tokens.adjacent(i + k - 1) for k in range(1, n))):
-                    found.append((tokens.starts[i], tokens.ends[i + n - 1], value))
-                    free_from = i + n
+            for rest, value, _ in self.by_first[word]:
+                if rest is None:
+                    stop = h_end
+                else:
+                    more = rest.match(folded, h_end, end)
+                    if more is None:
+                        continue
+                    stop = more.end()
+                if stop <= end:
+                    found.append((h_start, stop, value))
+                    free_from = stop
                     break
         return found
