@@ -29,7 +29,7 @@ SINGLE_DAYS = [
     ("Tersangka ditangkap 14 April 2025 di Batam.", "14 April 2025", "2025-04-14"),
     ("Polisi merilis kasus itu Senin, 14 April 2025.", "Senin, 14 April 2025", "2025-04-14"),
     ("Jakarta, Senin (14/4/2025) - Polisi menahan dua orang.", "Senin (14/4/2025)", "2025-04-14"),
-    ("Korban dipulangkan pada (14/4) malam.", "(14/4)", "2025-04-14"),
+    ("Korban dipulangkan pada (14/4) malam.", "(14/4) malam", "2025-04-14"),
     ("Surat itu bertanggal 14/4/25.", "14/4/25", "2025-04-14"),
     ("Data per 2025-04-14 dirilis BPS.", "2025-04-14", "2025-04-14"),
     ("Berkas dikirim 14-04-2025 ke jaksa.", "14-04-2025", "2025-04-14"),
