@@ -19,7 +19,7 @@ import pycrfsuite  # noqa: E402
 
 from pipelines.language.entities.conll import corpus_dir, read_conll  # noqa: E402
 from pipelines.language.entities.features import (  # noqa: E402
-    COMMON_WORDS_PATH, _shared, common_words, sentence_features, word_features)
+    COMMON_WORDS_PATH, PERSON_NAMES_PATH, clear_caches, common_words, sentence_features)
 from pipelines.language.entities.model import MODEL_PATH  # noqa: E402
 from pipelines.language.entities.tokens import tokenize  # noqa: E402
 
@@ -50,10 +50,58 @@ def build_common_words(path: Path, min_count: int = 2) -> int:
     common = sorted(w for w, n in lower.items() if n >= min_count and n / total[w] >= 0.5)
     COMMON_WORDS_PATH.parent.mkdir(parents=True, exist_ok=True)
     COMMON_WORDS_PATH.write_text("\n".join(common) + "\n", encoding="utf-8")
-    word_features.cache_clear()
-    _shared.cache_clear()
-    common_words.cache_clear()
+    clear_caches()
     return len(common)
+
+
+# Frames that put a person's name next to them in news text.
+_BEFORE = {"kata", "ujar", "tutur", "ucap", "jelas", "tegas", "ungkap", "menurut", "Menurut",
+           "Pak", "Bu", "Bapak", "Ibu", "Presiden", "Menteri"}
+_AFTER = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "menuturkan", "mengungkapkan",
+          "menambahkan", "menyebut", "menilai", "berharap", "mengaku"}
+
+
+def build_person_names(path: Path, min_count: int = 2) -> int:
+    """Name words harvested from the POS-tagged corpus by quoting frames ("kata X", "X mengatakan",
+    rank + X): a word list, no sentences. Words that are common, or name places and bodies, are left out."""
+    from pipelines.language.entities.catalog import catalog
+    cat = catalog()
+    common = common_words()
+    blocked = cat.institution_words
+    counts: Counter = Counter()
+    for sentence in _tagged_sentences(path):
+        n = len(sentence)
+        for i, (word, tag) in enumerate(sentence):
+            if tag != "NNP" or (i and sentence[i - 1][1] == "NNP"):
+                continue
+            j = i
+            while j < n and sentence[j][1] == "NNP" and j - i < 4:
+                j += 1
+            before = sentence[i - 1][0] if i else ""
+            after = sentence[j][0] if j < n else ""
+            if before in _BEFORE or after in _AFTER or (before,) in cat.ranks:
+                for w, _ in sentence[i:j]:
+                    if w.isalpha() and w[:1].isupper() and not w.isupper() \
+                            and w.lower() not in common and w not in blocked:
+                        counts[w] += 1
+    names = sorted(w for w, c in counts.items() if c >= min_count)
+    PERSON_NAMES_PATH.write_text("\n".join(names) + "\n", encoding="utf-8")
+    clear_caches()
+    return len(names)
+
+
+def _tagged_sentences(path: Path):
+    sentence = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and parts[0]:
+                sentence.append((parts[0], parts[1]))
+            elif sentence:
+                yield sentence
+                sentence = []
+    if sentence:
+        yield sentence
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,23 +110,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--algorithm", default="pa", choices=["lbfgs", "l2sgd", "ap", "pa", "arow"])
     args = parser.parse_args(argv)
 
     kumparan = corpus_dir() / "kumparan" / "sentences-postag.txt"
     if kumparan.exists():
         print(f"common words: {build_common_words(kumparan)} -> {COMMON_WORDS_PATH}")
+        print(f"person name words: {build_person_names(kumparan)} -> {PERSON_NAMES_PATH}")
     data = corpus_dir() / "idner-news-2k"
     files = [data / "train.txt"] + ([data / "dev.txt"] if args.with_dev else [])
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     count = 0
     for path in files:
         for sentence in read_conll(path):
             words, labels = labelled_tokens(sentence)
             trainer.append(sentence_features(words), labels)
             count += 1
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                        "feature.possible_transitions": True})
+    params = {"max_iterations": args.iterations, "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1, "c2": args.c2})
+    trainer.set_params(params)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
     print(f"trained on {count} sentences from {', '.join(p.name for p in files)} -> {args.out} "

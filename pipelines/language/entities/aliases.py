@@ -38,11 +38,12 @@ def _acronym_like(form: str, long_form: str = "") -> bool:
 
 
 def learn_definitions(state: DocumentState) -> None:
-    n = len(state.tokens)
-    for p in range(1, n):
-        if state.word(p) == "(" and not state.claimed[p]:
+    for p in [k for k, word in enumerate(state.words) if word == "(" or word == "/"]:
+        if p == 0 or state.claimed[p]:
+            continue
+        if state.words[p] == "(":
             _parenthesised(state, p)
-        elif state.word(p) == "/" and not state.claimed[p]:
+        else:
             _slashed(state, p)
 
 

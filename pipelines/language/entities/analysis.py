@@ -3,23 +3,20 @@ from __future__ import annotations
 
 from .aliases import learn_definitions
 from .organisations import find_organisations
-from .persons import (find_initials, find_ranked_persons, find_speaker_names,
+from .persons import (find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
                       find_titled_persons)
 from .places import find_dateline, find_gazetteer_places, find_place_patterns
-from .model import model_available
 from .records import ActorAnalysis
 from .references import (find_bare_titles, find_pair_references, find_pronouns,
                          find_short_names)
 from .state import DocumentState
-from .statistical import add_model_entities, model_spans
+from .statistical import add_model_entities
+from .tagging import unexplained_spans
 
 
-def analyse(text: str, use_model: bool = True) -> tuple[DocumentState, list[tuple[int, int, str]]]:
-    """Run every pass; returns the state and the raw model spans (for NER scoring)."""
+def analyse(text: str, use_model: bool = True) -> DocumentState:
+    """Run every pass and return the document state (mentions, actors, places, model cache)."""
     state = DocumentState(text or "")
-    spans = model_spans(state) if use_model else []
-    if use_model and model_available():
-        state.model_persons = {i: j for i, j, kind in spans if kind == "person"}
     find_dateline(state)
     learn_definitions(state)
     find_ranked_persons(state)
@@ -31,13 +28,15 @@ def analyse(text: str, use_model: bool = True) -> tuple[DocumentState, list[tupl
     find_short_names(state)
     find_bare_titles(state)
     find_speaker_names(state)
-    add_model_entities(state, spans)
+    add_model_entities(state, unexplained_spans(state) if use_model else [])
+    find_coordinated_names(state)
+    find_short_names(state)  # again: names the tagger introduced can be repeated short
     find_pair_references(state)
     find_pronouns(state)
-    return state, spans
+    return state
 
 
 def analyse_actors(text: str) -> ActorAnalysis:
     """Actors, their mentions, and places of one document (offsets into `text`)."""
-    state, _ = analyse(text)
+    state = analyse(text)
     return state.result()

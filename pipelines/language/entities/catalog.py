@@ -15,6 +15,25 @@ from .tokens import tokenize
 Key = tuple[str, ...]
 
 
+class PhraseIndex(dict):
+    """A dict keyed by word tuples that also knows every key's first word, so a lookup at a
+    token that starts no key costs one set test (most tokens start none)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.firsts = {key[0] for key in self if key}
+
+    def __setitem__(self, key, value) -> None:
+        if key:
+            self.firsts.add(key[0])
+        super().__setitem__(key, value)
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+
 @dataclass(frozen=True, slots=True)
 class Rank:
     full_form: str
@@ -55,18 +74,18 @@ class Catalog:
     """Indexes over the seeds. Keys are word tuples as written (case matters: "Polri", "CNP")."""
 
     def __init__(self) -> None:
-        self.ranks: dict[Key, Rank] = {}
+        self.ranks: dict[Key, Rank] = PhraseIndex()
         for row in read_seed("ranks"):
             self.ranks[words(row["abbreviation"])] = Rank(
                 row["full_form"], row["police_form"] or None, row["service"])
 
-        self.titles: dict[Key, Title] = {}
+        self.titles: dict[Key, Title] = PhraseIndex()
         for row in read_seed("titles"):
             self.titles[words(row["title"])] = Title(
                 row["title"], row["expansion"], row["actor_id"] or None, row["unique"] == "yes")
 
         self.countries: dict[str, Country] = {}
-        self.country_names: dict[Key, str] = {}
+        self.country_names: dict[Key, str] = PhraseIndex()
         for row in read_seed("countries"):
             code = row["code"]
             self.countries[code] = Country(code, row["name_en"], row["name_id"])
@@ -78,7 +97,7 @@ class Catalog:
         aliases: dict[str, list[str]] = {}
         for row in read_seed("actor_aliases"):
             aliases.setdefault(row["actor_id"], []).append(row["alias"])
-        self.actor_names: dict[Key, tuple[str, str]] = {}
+        self.actor_names: dict[Key, tuple[str, str]] = PhraseIndex()
         for row in read_seed("actors"):
             actor_id = row["actor_id"]
             self.actors[actor_id] = Actor(
@@ -100,14 +119,14 @@ class Catalog:
                 origin="seed", no_country_reason=None)
             self.sectors[f"ctry:{code}"] = "country"
 
-        self.org_patterns: dict[Key, OrgPattern] = {}
+        self.org_patterns: dict[Key, OrgPattern] = PhraseIndex()
         for row in read_seed("org_patterns"):
             self.org_patterns[words(row["head"])] = OrgPattern(
                 row["head"], row["parent_actor_id"] or None, row["country_code"] or None,
                 row["place_after_head"] == "yes", row["sector"])
 
         self.locations: dict[str, Location] = {}
-        self.place_names: dict[Key, str] = {}
+        self.place_names: dict[Key, str] = PhraseIndex()
         for row in read_seed("places"):
             location_id = row["location_id"]
             self.locations[location_id] = Location(
@@ -122,7 +141,8 @@ class Catalog:
                 location_id=f"loc:{code.lower()}", name=country.name, country_code=code,
                 latitude=_float(row["latitude"]), longitude=_float(row["longitude"]),
                 feature_type="country", origin="seed")
-        self.place_names_folded = {tuple(w.lower() for w in k): v for k, v in self.place_names.items()}
+        self.place_names_folded = PhraseIndex(
+            {tuple(w.lower() for w in k): v for k, v in self.place_names.items()})
 
         # Words that belong to titles and organisation names rather than to a person's name:
         # they let "Sekretaris NCB Interpol Divhubinter Polri Untung" split before "Untung".
@@ -138,15 +158,20 @@ class Catalog:
         return f"loc:{code.lower()}"
 
 
-def longest(index: dict[Key, object], tokens, i: int, max_len: int = 8,
+def longest(index: PhraseIndex, tokens, i: int, max_len: int = 8,
             fold: bool = False, keep_dot: bool = False) -> tuple[int, object] | None:
     """Longest key of `index` starting at token i, skipping "." tokens between words.
     keep_dot takes an abbreviation's own dot into the match ("Irjen." "Maj. Gen.").
     Returns (end token index exclusive, value) or None."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    first = tokens[i].text
+    if (first.lower() if fold else first) not in index.firsts:
+        return None
     key: list[str] = []
     best = None
     j = i
-    n = len(tokens)
     while j < n and len(key) < max_len:
         text = tokens[j].text
         if text == "." and key:

@@ -16,6 +16,17 @@ from .catalog import catalog
 COMMON_WORDS_PATH = Path(__file__).resolve().parent / "model" / "common_words.txt"
 
 
+# Words that name people, harvested from quoting frames in the same corpus ("kata X").
+PERSON_NAMES_PATH = COMMON_WORDS_PATH.with_name("person_names.txt")
+
+
+@functools.cache
+def person_names() -> frozenset[str]:
+    if not PERSON_NAMES_PATH.exists():
+        return frozenset()
+    return frozenset(PERSON_NAMES_PATH.read_text(encoding="utf-8").split())
+
+
 @functools.cache
 def common_words() -> frozenset[str]:
     if not COMMON_WORDS_PATH.exists():
@@ -32,6 +43,8 @@ def word_features(word: str) -> tuple[str, ...]:
     if word[:1].isupper():
         feats.append("cap")
         feats.append("cap_common" if lower in common_words() else "cap_rare")
+        if word in person_names():
+            feats.append("gz=pername")
     if word.isupper() and len(word) > 1:
         feats.append("upper")
     if any(c.isdigit() for c in word):
@@ -90,21 +103,41 @@ def _shared(word: str) -> tuple[str, ...]:
     return tuple(f for f in word_features(word) if f.startswith(_SHARED) and f != "b")
 
 
-def sentence_features(words: list[str]) -> list[list[str]]:
-    """Feature lists for each word of one sentence."""
+@functools.lru_cache(maxsize=200_000)
+def _as_neighbour(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
+    """A word's features as seen from the next word (-1), the previous word (+1), and two away."""
+    shared = _shared(word)
+    lower = word.lower()
+    return (tuple("-1" + f for f in shared), tuple("+1" + f for f in shared),
+            "-2w=" + lower, "+2w=" + lower)
+
+
+_BOS, _EOS = ("-1BOS",), ("+1EOS",)
+
+
+def sentence_features(words: list[str], start: int = 0, end: int | None = None) -> list[list[str]]:
+    """Feature lists for words[start:end] of one sentence: each word's own features, the shared
+    features of its neighbours one away, and the identity of words two away. Neighbours come
+    from the whole sentence, so a window gets the same features its words have in full."""
     n = len(words)
+    end = n if end is None else end
+    lo, hi = max(0, start - 2), min(n, end + 2)
+    neighbours = [None] * lo + [_as_neighbour(w) for w in words[lo:hi]] + [None] * (n - hi)
     out: list[list[str]] = []
-    shared = [_shared(w) for w in words]
-    for i, word in enumerate(words):
+    for i in range(start, end):
+        word = words[i]
         feats = list(word_features(word))
-        for offset, tag in _CONTEXT.items():
-            j = i + offset
-            if 0 <= j < n:
-                if abs(offset) == 1:
-                    feats.extend(tag + f for f in shared[j])
-                else:
-                    feats.append(tag + "w=" + words[j].lower())
-            elif abs(offset) == 1:
-                feats.append(tag + ("BOS" if offset < 0 else "EOS"))
+        feats.extend(neighbours[i - 1][0] if i > 0 else _BOS)
+        feats.extend(neighbours[i + 1][1] if i + 1 < n else _EOS)
+        if i > 1:
+            feats.append(neighbours[i - 2][2])
+        if i + 2 < n:
+            feats.append(neighbours[i + 2][3])
         out.append(feats)
     return out
+
+
+def clear_caches() -> None:
+    """Forget cached features (after the word lists are rebuilt)."""
+    for cached in (word_features, _shared, _as_neighbour, common_words, person_names):
+        cached.cache_clear()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pycrfsuite
@@ -9,15 +10,18 @@ import pycrfsuite
 from .features import sentence_features
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "ner.crfsuite"
+# An alternative model file, for comparing training settings without replacing the shipped one.
+_MODEL_OVERRIDE = os.environ.get("LINIMASA_NER_MODEL")
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 
 
 @functools.cache
 def _tagger() -> pycrfsuite.Tagger | None:
-    if not MODEL_PATH.exists():
+    path = Path(_MODEL_OVERRIDE) if _MODEL_OVERRIDE else MODEL_PATH
+    if not path.exists():
         return None  # rules and seeds still work without the statistical layer
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(MODEL_PATH))
+    tagger.open(str(path))
     return tagger
 
 
@@ -25,13 +29,15 @@ def model_available() -> bool:
     return _tagger() is not None
 
 
-def tag_spans(words: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token exclusive, entity type) spans the model finds in one sentence."""
+def tag_spans(words: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(first token, end token exclusive, entity type) spans the model finds in one sentence.
+    start/end limit tagging to a window of it (the rest is taken as outside any name)."""
     tagger = _tagger()
-    if tagger is None or not words:
+    end = len(words) if end is None else end
+    if tagger is None or start >= end:
         return []
-    labels = tagger.tag(sentence_features(words))
-    return bio_spans(labels)
+    labels = tagger.tag(sentence_features(words, start, end))
+    return [(start + i, start + j, kind) for i, j, kind in bio_spans(labels)]
 
 
 def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 
-from .catalog import Key, Rank, Title, longest
+from .catalog import Key, PhraseIndex, Rank, Title, longest
 from .organisations import add_pattern_org, match_pattern
 from .records import Actor
+from .model import model_available
 from .slugs import slugify
+from .tagging import person_end
 from .state import DocumentState
 from .vocab import CONNECTORS, ROMAN, honorifics, non_names, office_words
 
@@ -27,12 +29,14 @@ SPEECH_VERBS = frozenset({"kata", "ujar", "ucap", "tutur", "jelas", "tegas", "un
                           "mengungkapkan", "menyebutkan", "menambahkan", "lanjut", "imbuh", "tambah",
                           "said", "told"})
 NO_NATIONALITY = "nationality not stated"
+# Heads a single-letter Roman numeral may follow ("Kelas I"); elsewhere "I" starts a Balinese name.
+_NUMBERED = frozenset({"Kelas", "Komisi", "Kodam", "Tingkat", "Wilayah", "Golongan"})
 
 
 @functools.cache
 def titles_folded() -> dict[Key, Title]:
     from .catalog import catalog
-    return {tuple(w.lower() for w in key): title for key, title in catalog().titles.items()}
+    return PhraseIndex({tuple(w.lower() for w in key): title for key, title in catalog().titles.items()})
 
 
 @functools.cache
@@ -87,7 +91,8 @@ def title_run_end(state: DocumentState, j: int, limit: int = 10) -> int:
     k, n = j, len(state.tokens)
     while k < n and k - j < limit:
         word = state.word(k)
-        if word in words or (word.isupper() and len(word) >= 2 and word.isalpha()) or word in ROMAN:
+        roman = word in ROMAN and (len(word) > 1 or state.word(k - 1) in _NUMBERED)
+        if word in words or (word.isupper() and len(word) >= 2 and word.isalpha()) or roman:
             k += 1
         elif word in CONNECTORS and state.word(k + 1)[:1].isupper() and state.word(k + 1) in words:
             k += 1
@@ -189,9 +194,10 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
 def find_ranked_persons(state: DocumentState) -> None:
     """Rank + name, with the title before the rank or after the name."""
     cat = state.cat
+    firsts = cat.ranks.firsts
     i, n = 0, len(state.tokens)
     while i < n:
-        if state.claimed[i] or not state.tokens[i].is_capitalised:
+        if state.words[i] not in firsts or state.claimed[i]:
             i += 1
             continue
         hit = longest(cat.ranks, state.tokens, i, 4, keep_dot=True)
@@ -223,9 +229,11 @@ def find_ranked_persons(state: DocumentState) -> None:
 
 def find_titled_persons(state: DocumentState) -> None:
     """Title + name without a rank ("Menlu Sugiono"), and appositives ("Direktur ..., Judha Nugraha,")."""
+    firsts = titles_folded().firsts
     i, n = 0, len(state.tokens)
     while i < n:
-        if state.claimed[i]:
+        if not state.tokens[i].is_capitalised or state.claimed[i] \
+                or state.words[i].lower() not in firsts:
             i += 1
             continue
         hit = title_at(state, i)
@@ -247,7 +255,7 @@ def find_titled_persons(state: DocumentState) -> None:
             title_end = start - 1 if state.word(start - 1) == "," else start
             title_end = max(title_end, hit[0])
             k = start
-        elif state.model_persons is not None:
+        elif model_available():
             start = end  # the tagger sees no name here: a bare title
         closes = state.word(end) in (",", ".", ")", "") or state.word(end) in SPEECH_VERBS \
             or not state.tokens[end].is_capitalised if end < n else True
@@ -262,10 +270,8 @@ def find_titled_persons(state: DocumentState) -> None:
 
 def _model_name(state: DocumentState, after: int, limit: int) -> tuple[int, int] | None:
     """The tagger's person span starting in tokens after..limit (same sentence), if any."""
-    if not state.model_persons:
-        return None
     for a in range(after, min(limit + 1, len(state.tokens))):
-        b = state.model_persons.get(a)
+        b = person_end(state, a)
         if b and state.same_sentence(after, a) and state.free(a, b):
             return a, b
     return None
@@ -274,10 +280,8 @@ def _model_name(state: DocumentState, after: int, limit: int) -> tuple[int, int]
 def find_initials(state: DocumentState) -> None:
     """Suspects named by initials and age: "RH (41)", "AS (34) dan MF (29)", "berinisial RH"."""
     digest = hashlib.sha1(state.text.encode()).hexdigest()[:8]
-    n = len(state.tokens)
-    for i in range(n):
-        word = state.word(i)
-        if state.claimed[i] or not (word.isalpha() and word.isupper() and 1 < len(word) <= 4):
+    for i, word in enumerate(state.words):
+        if not (1 < len(word) <= 4 and word.isupper() and word.isalpha()) or state.claimed[i]:
             continue
         aged = state.word(i + 1) == "(" and state.word(i + 2).isdigit() and len(state.word(i + 2)) <= 2
         named = state.word(i - 1) in ("berinisial", "inisial") or (
@@ -303,7 +307,7 @@ def _initials_before(state: DocumentState, i: int) -> bool:
 # Words that may stand between a speaker's name and the quoting verb: "Kalla juga mengatakan".
 _BETWEEN = frozenset({"juga", "pun", "sendiri", "lalu", "kemudian", "pun", "pula", "tetap", "bahkan"})
 _BEFORE_NAME = frozenset({"kata", "ujar", "tutur", "ucap", "jelas", "tegas", "ungkap", "lanjut",
-                          "imbuh", "tambah", "menurut", "Menurut", "oleh", "Pak", "Bu", "Bapak", "Ibu"})
+                          "imbuh", "tambah", "menurut", "Menurut", "Pak", "Bu", "Bapak", "Ibu"})
 
 
 def find_speaker_names(state: DocumentState) -> None:
@@ -312,20 +316,79 @@ def find_speaker_names(state: DocumentState) -> None:
     Only words news text does not write in lower case count, so "Polisi mengatakan" stays out."""
     from .features import common_words
     common = common_words()
-    n = len(state.tokens)
-    for i in range(n):
+    words = state.words
+    n = len(words)
+    candidates = set()
+    for k, word in enumerate(words):
+        if word in _BEFORE_NAME and k + 1 < n:
+            candidates.add(k + 1)
+        elif word in SPEECH_VERBS and word not in ("kata", "ujar"):
+            j = k
+            while j > 0 and words[j - 1] in _BETWEEN:
+                j -= 1
+            start = j
+            while start > 0 and j - start < 3 and state.tokens[start - 1].is_capitalised:
+                start -= 1
+            if start < j:
+                candidates.add(start)
+    for i in sorted(candidates):
         if state.claimed[i] or not state.tokens[i].is_capitalised:
             continue
         end = name_end(state, i)
-        if end == i or not state.free(i, end):
+        if end == i or end - i > 3 or not state.free(i, end):
             continue
-        if any(state.word(k).lower() in common or state.word(k).isupper() for k in range(i, end)):
+        if any(words[k].lower() in common or words[k].isupper() for k in range(i, end)):
             continue
-        before = state.word(i - 1)
         after = end
         while state.word(after) in _BETWEEN:
             after += 1
-        if before in _BEFORE_NAME or (state.word(after) in SPEECH_VERBS and after < n
-                                      and state.word(after) not in ("kata", "ujar")):
+        if state.word(i - 1) in _BEFORE_NAME or (state.word(after) in SPEECH_VERBS
+                                               and state.word(after) not in ("kata", "ujar")):
             add_person(state, i, end)
             state.claim(i, end)
+
+
+_COORDINATION = frozenset({"dan", "-", "&", ",", "serta", "atau", "and"})
+
+
+def find_coordinated_names(state: DocumentState) -> None:
+    """A bare name joined to a person's name is a person too: "Bibit dan Chandra", "Bibit - Chandra"."""
+    from .features import common_words
+    common = common_words()
+    persons = sorted((m for m in state.mentions if m.actor_id.startswith("per:")
+                      and m.resolution in ("name", "short_name")), key=lambda m: m.start)
+    index = {t.start: k for k, t in enumerate(state.tokens)}
+    ends = {t.end: k for k, t in enumerate(state.tokens)}
+
+    def plain_name(i: int, j: int) -> bool:
+        return j > i and state.free(i, j) and all(
+            state.word(k).lower() not in common and not state.word(k).isupper()
+            for k in range(i, j))
+
+    for mention in persons:
+        after = ends.get(mention.end)
+        if after is not None and state.word(after + 1) in _COORDINATION:
+            start = after + 2
+            end = name_end(state, start)
+            if plain_name(start, end) and state.word(after + 1) != "," or \
+                    plain_name(start, end) and state.word(end) == "dan":
+                _coordinated(state, start, end)
+        before = index.get(mention.start)
+        if before is not None and before >= 2 and state.word(before - 1) in ("dan", "-", "&", "serta"):
+            end = before - 1
+            start = end
+            while start > 0 and state.tokens[start - 1].is_capitalised and end - start < 3 \
+                    and not state.claimed[start - 1]:
+                start -= 1
+            if plain_name(start, end) and name_end(state, start) == end:
+                _coordinated(state, start, end)
+
+
+def _coordinated(state: DocumentState, i: int, j: int) -> None:
+    from .references import resolve_short_names
+    earlier = resolve_short_names(state, i, j)
+    if earlier:
+        state.mention_tokens(earlier, i, j, "short_name")
+    else:
+        add_person(state, i, j)
+    state.claim(i, j)

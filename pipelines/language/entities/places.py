@@ -68,8 +68,10 @@ def _token_at(state: DocumentState, start: int) -> int | None:
 def find_place_patterns(state: DocumentState) -> None:
     """'di Bandara Hang Nadim' -> gazetteer place; 'di Gedung Bareskrim' -> place found in text."""
     patterns = place_patterns()
-    for i in range(1, len(state.tokens)):
-        if state.claimed[i] or state.word(i - 1) not in LOCATION_PREPOSITIONS:
+    words = state.words
+    for i in range(1, len(words)):
+        if words[i] not in patterns.firsts or words[i - 1] not in LOCATION_PREPOSITIONS \
+                or state.claimed[i]:
             continue
         head = longest(patterns, state.tokens, i, 4)
         if not head:

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .persons import title_at
+from .persons import title_at, titles_folded
 from .state import DocumentState
 
 _PERSON_PRONOUNS = frozenset({"ia", "Ia", "beliau", "Beliau", "dia", "Dia"})
@@ -49,8 +49,10 @@ def find_short_names(state: DocumentState) -> None:
 
 
 def find_bare_titles(state: DocumentState) -> None:
+    firsts = titles_folded().firsts
     for i in range(len(state.tokens)):
-        if state.claimed[i]:
+        if not state.tokens[i].is_capitalised or state.claimed[i] \
+                or state.words[i].lower() not in firsts:
             continue
         hit = title_at(state, i)
         if not hit:
@@ -81,8 +83,8 @@ def _title_holder(state: DocumentState, i: int, title: str) -> str | None:
 
 def find_pair_references(state: DocumentState) -> None:
     """'kedua kepolisian', 'kedua negara' -> one coreference mention per referent."""
-    for i in range(len(state.tokens) - 1):
-        if state.word(i).lower() != "kedua":
+    for i, word in enumerate(state.words[:-1]):
+        if word != "kedua" and word != "Kedua":
             continue
         kind = _PAIR_NOUNS.get(state.word(i + 1).lower())
         if not kind:
@@ -133,10 +135,10 @@ def _last_two(state: DocumentState, before: int, kind: str) -> list[str]:
 
 
 def find_pronouns(state: DocumentState) -> None:
-    for i, token in enumerate(state.tokens):
-        if state.claimed[i]:
-            continue
-        word = token.text
+    for i, word in enumerate(state.words):
+        if not word.endswith(("nya", "a", "u")) or state.claimed[i]:
+            continue  # every reference word ends so: a cheap filter before the set tests
+        token = state.tokens[i]
         if word in ("pihaknya", "Pihaknya"):
             target = _last_actor(state, token.start, body=True)
             if target:

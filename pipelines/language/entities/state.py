@@ -9,7 +9,7 @@ import bisect
 import dataclasses
 
 from ..text import sentence_spans
-from .catalog import Catalog, Key, catalog, longest
+from .catalog import Catalog, PhraseIndex, catalog, longest
 from .records import Actor, ActorAnalysis, ActorMention, Location, PlaceMention
 from .tokens import Token, tokenize
 
@@ -19,6 +19,7 @@ class DocumentState:
         self.text = text
         self.cat: Catalog = catalog()
         self.tokens: list[Token] = tokenize(text)
+        self.words: list[str] = [t.text for t in self.tokens]
         self.claimed = [False] * len(self.tokens)
         self.sentences = [(s.start, s.end) for s in sentence_spans(text)]
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -27,18 +28,19 @@ class DocumentState:
         self.locations: dict[str, Location] = {}
         self.places: list[PlaceMention] = []
         # Names this document teaches ("Divhubinter" -> org:divhubinter-polri).
-        self.learned: dict[Key, tuple[str, str]] = {}
+        self.learned: PhraseIndex = PhraseIndex()
         # person actor_id -> (first token index, name words, title) to resolve short references
         self.persons: dict[str, tuple[int, tuple[str, ...], str | None]] = {}
-        # Person spans the statistical tagger proposes: first token -> end token (exclusive).
-        # Rules use them to tell where a title stops and a name starts.
-        self.model_persons: dict[int, int] | None = None
+        # The statistical tagger's spans per sentence index, filled on demand (see tagging.py).
+        self.sentence_ranges: list[tuple[int, int]] | None = None
+        self.model_cache: dict[int, list[tuple[int, int, str]]] = {}
         # Sector of organisations found in text (police, court, ...), beside the seed ones.
         self.sectors: dict[str, str] = {}
 
     # -- token helpers -------------------------------------------------------------------
     def word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        """The word at token i, or "" outside the text (so look-arounds need no bounds checks)."""
+        return self.words[i] if 0 <= i < len(self.words) else ""
 
     def free(self, i: int, j: int) -> bool:
         return not any(self.claimed[i:j])

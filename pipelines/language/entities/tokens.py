@@ -2,23 +2,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words keep inner hyphens and apostrophes ("Soekarno-Hatta", "Mota'ain"); every other
 # non-space character is its own token so offsets stay exact.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    is_capitalised: bool  # first character upper case: the cheapest sign of a name
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(word, m.start(), m.end(), word[:1].isupper())
+            for m in _TOKEN.finditer(text) for word in (m.group(),)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 
 from ..seeds import read_seed
-from .catalog import Key, words
+from .catalog import Key, PhraseIndex, words
 
 # Lower-case words allowed inside a capitalised name ("Kementerian Hukum dan HAM").
 CONNECTORS = frozenset({"dan", "and", "of", "the", "&", "untuk", "for", "de", "du", "bin", "binti"})
@@ -13,7 +13,7 @@ ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", 
 
 @functools.cache
 def honorifics() -> dict[Key, str]:
-    return {words(row["honorific"]): row["honorific"] for row in read_seed("entity_honorifics")}
+    return PhraseIndex({words(row["honorific"]): row["honorific"] for row in read_seed("entity_honorifics")})
 
 
 @functools.cache
@@ -28,7 +28,7 @@ def org_words() -> frozenset[str]:
 
 @functools.cache
 def place_patterns() -> dict[Key, str]:
-    return {words(row["head"]): row["feature_type"] for row in read_seed("place_patterns")}
+    return PhraseIndex({words(row["head"]): row["feature_type"] for row in read_seed("place_patterns")})
 
 
 @functools.cache

@@ -1,0 +1,150 @@
+"""The statistical tagger run lazily, sentence by sentence, with its spans cached on the state.
+
+Rules ask for a sentence's spans only when they need them (where does a title stop and a name
+start?); the final pass asks only for sentences that still hold unexplained capitalised words.
+That keeps the tagger, the costliest step, off most of the text.
+"""
+from __future__ import annotations
+
+from .features import common_words
+from .model import model_available, tag_spans
+from .state import DocumentState
+from .vocab import non_names, office_words, org_words
+
+Spans = list[tuple[int, int, str]]
+
+_OFFICE_PREFIXES = ("Kemen", "Menko", "Mensesneg", "Wamen", "Kapol", "Wakapol", "Kadiv", "Dirjen")
+_ADDRESS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara", "Saudari", "Mr", "Mrs", "Ms"})
+
+
+def sentence_token_ranges(state: DocumentState) -> list[tuple[int, int]]:
+    """Token index ranges of the sentences (computed once per document)."""
+    if state.sentence_ranges is None:
+        ranges, i, n = [], 0, len(state.tokens)
+        for start, end in state.sentences:
+            while i < n and state.tokens[i].start < start:
+                i += 1
+            j = i
+            while j < n and state.tokens[j].end <= end:
+                j += 1
+            if j > i:
+                ranges.append((i, j))
+            i = j
+        state.sentence_ranges = ranges
+    return state.sentence_ranges
+
+
+def sentence_spans(state: DocumentState, index: int) -> Spans:
+    """Model spans of sentence `index` (token indices into the document)."""
+    cached = state.model_cache.get(index)
+    if cached is not None:
+        return cached
+    a, b = sentence_token_ranges(state)[index]
+    spans: Spans = []
+    words = state.words[a:b]
+    first, last = _capitalised_extent(words)
+    if first is not None and any(w[:1].isupper() for w in words[1:]):
+        # Only the stretch holding capitalised words can hold a name; two words of margin
+        # either side keep the tagger's view of the context.
+        for i, j, kind in tag_spans(words, max(0, first - 2), min(len(words), last + 3)):
+            if kind == "person":
+                i = _person_start(state, a + i, a + j) - a
+            if i < j:
+                spans.append((a + i, a + j, kind))
+    state.model_cache[index] = spans
+    return spans
+
+
+def all_spans(state: DocumentState) -> Spans:
+    return [span for k in range(len(sentence_token_ranges(state))) for span in sentence_spans(state, k)]
+
+
+def unexplained_spans(state: DocumentState) -> Spans:
+    """Model spans of the sentences where a capitalised word is still unexplained: unclaimed by
+    the rules and not an ordinary word that news text writes in lower case elsewhere."""
+    common = common_words()
+    spans: Spans = []
+    for k, (a, b) in enumerate(sentence_token_ranges(state)):
+        open_words = [i for i in range(a, b) if state.tokens[i].is_capitalised
+                      and not state.claimed[i] and state.words[i].lower() not in common]
+        if not open_words:
+            continue
+        if k in state.model_cache:
+            spans.extend(state.model_cache[k])
+            continue
+        # Tag only windows around the open words (two words of margin, like the features see).
+        words = state.words[a:b]
+        for lo, hi in _windows(open_words, a, b):
+            for i, j, kind in tag_spans(words, lo - a, hi - a):
+                i, j = a + i, a + j
+                if kind == "person":
+                    i = _person_start(state, i, j)
+                if i < j:
+                    spans.append((i, j, kind))
+    return spans
+
+
+def _windows(positions: list[int], a: int, b: int, margin: int = 2) -> list[tuple[int, int]]:
+    """Merged [start, end) windows of `margin` words around each position, inside a..b."""
+    windows: list[list[int]] = []
+    for p in positions:
+        lo, hi = max(a, p - margin), min(b, p + margin + 1)
+        if windows and lo <= windows[-1][1] + margin:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [(lo, hi) for lo, hi in windows]
+
+
+def person_end(state: DocumentState, i: int) -> int | None:
+    """End of the tagger's person span starting at token i, if it proposes one."""
+    if not model_available() or not state.tokens:
+        return None
+    index = _sentence_index(state, i)
+    for a, b, kind in sentence_spans(state, index):
+        if a == i and kind == "person":
+            return b
+    return None
+
+
+def _sentence_index(state: DocumentState, i: int) -> int:
+    ranges = sentence_token_ranges(state)
+    lo, hi = 0, len(ranges) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if ranges[mid][0] <= i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _capitalised_extent(words: list[str]) -> tuple[int | None, int | None]:
+    """First and last capitalised word, not counting a sentence opener that is never a name
+    ("Namun", "Menurut": seeds/entity_non_names.csv)."""
+    openers = non_names()
+    positions = [k for k, w in enumerate(words) if w[:1].isupper() and (k > 0 or w not in openers)]
+    return (positions[0], positions[-1]) if positions else (None, None)
+
+
+def _person_start(state: DocumentState, i: int, j: int) -> int:
+    """Drop address forms and titles the tagger let into a name ("Pak Hasto", "Kapolri Listyo").
+    Academic forms and nicknames ("Ir.", "Gus Dur") stay: news NER data keeps them in the name."""
+    cat = state.cat
+    body = org_words() | office_words()
+    after_body = False
+    while j - i > 1:
+        word = state.word(i)
+        if word in _ADDRESS or (word,) in cat.titles or (word,) in cat.ranks:
+            i += 1
+        elif word in body or (word.isupper() and len(word) > 2) or word.startswith(_OFFICE_PREFIXES):
+            # "Partai Golkar Tantowi Yahya", "PPP M Romahurmuziy": a body's name runs into the person's
+            i += 1
+            after_body = True
+        elif after_body and j - i > 2:
+            i += 1
+        else:
+            break
+    if j - i == 1 and (state.word(i),) in cat.titles:
+        return j  # a bare title is nobody's name
+    return i
