@@ -65,10 +65,17 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     dateline_end = _dateline_end(text)
     known_anchor = _fallback_anchor(dates, anchor)
 
+    lex = lexicon()
+    cue_starts = [h[0] for h in tokens.hits
+                  if h[2] in lex.triggers.first_words or h[2] in lex.speech.first_words
+                  or h[2] in lex.coref_nouns.first_words or h[2] in lex.enrich.first_words]
     for index, span in enumerate(sentences):
         if not mask[index]:
             continue
         start, end = span.start, span.end
+        at = bisect.bisect_left(cue_starts, start)
+        if at == len(cue_starts) or cue_starts[at] >= end:
+            continue  # no event word, speech verb, reference or role cue: nothing to do
         sentence = (start, end)
         s_mentions, s_dates = mentions.within(start, end), date_index.within(start, end)
         s_places = place_index.within(start, end)
