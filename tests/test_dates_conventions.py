@@ -190,3 +190,15 @@ def test_coming_years_are_a_span_and_n_years_ago_is_one_year():
         ("lima tahun mendatang", d("2026-01-01"), d("2030-12-31"))]
     assert dates("Ia pindah lima tahun lalu.", d("2025-04-16")) == [
         ("lima tahun lalu", d("2020-01-01"), d("2020-12-31"))]
+
+
+def test_weekday_slip_near_the_anchor_is_flagged_not_followed():
+    # 30 November 2019 was a Saturday; a week after it, "Jumat (30/11)" is a slip.
+    slip, = tag_dates("Pameran dibuka Jumat (30/11) di Senayan.", d("2019-12-07"))
+    assert (slip.date_start, slip.weekday_mismatch) == (d("2019-11-30"), True)
+
+
+def test_weekday_far_from_the_anchor_chooses_the_year():
+    # Half a year later the weekday is the better evidence: 30 November 2018 was a Friday.
+    far, = tag_dates("Pameran dibuka Jumat (30/11) di Senayan.", d("2019-06-20"))
+    assert (far.date_start, far.weekday_mismatch) == (d("2018-11-30"), False)

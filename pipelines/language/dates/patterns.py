@@ -50,7 +50,7 @@ _RELATIVE_WORD = r"(?:lalu|silam|kemarin|mendatang|depan|nanti|ini)(?![\w])"
 _FUTURE_OR_PAST = r"(?:lalu|silam|kemarin|mendatang|depan|nanti)(?![\w])"
 
 # Words after which a lone month or year is read as a date ("pada Mei", "sepanjang 2024").
-_MONTH_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang bulan".split()
+_MONTH_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang bulan di".split()
 _YEAR_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang di pada awal".split()
 
 
@@ -186,7 +186,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         # Parts of months, years and weeks.
         ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel}?"),
         ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),
-        ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>(?:ini|lalu|kemarin|depan|mendatang|silam|nanti)(?![\w])))?"),
+        ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>(?:ini|lalu|kemarin|depan|mendatang|silam|nanti)(?![\w])))?(?!\s+yang\s+sama)"),
         # Quarters, halves, decades.
         ("quarter", rf"(?i:kuartal|triwulan|kwartal)\s*(?:ke-?\s*)?(?P<@n>IV|I{{1,3}}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w])"
                     rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>(?:ini|lalu|depan)(?![\w]))))?"),
@@ -205,7 +205,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("relative_count", rf"(?:(?P<@n>\d{{1,2}}|{number_alt})\s+|(?P<@se>[Ss]e))(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade))\s+(?:yang\s+)?"
                            r"(?P<@dir>(?i:lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang))(?![\w])"),
         ("next_day", r"(?i:keesokan(?:\s+hari(?:nya)?)?|esok\s+harinya|esoknya)(?![\w])"),
-        ("same_day", rf"(?i:(?:hari|malam|pagi|siang|sore)\s+itu|hari\s+yang\s+sama)(?![\w]){time}?"),
+        ("same_day", rf"(?i:(?:hari|malam|pagi|siang|sore)\s+itu|hari\s+yang\s+sama)(?![\w])(?!\s+(?:tiba|datang)\b){time}?"),
         ("week_relative", r"(?<!\d\s)(?i:pekan|minggu)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
         ("weekday", rf"(?:(?i:hari)\s+)?{wd('a')}(?:\s+{_PART_OF_DAY})?"
                     rf"(?:\s+(?:(?P<@wk>(?i:pekan|minggu))\s+(?P<@wrel>lalu|ini|depan|mendatang|kemarin)|(?P<@rel>lalu|kemarin|mendatang|depan|besok|nanti|ini))(?![\w]))?{time}?"),

@@ -39,7 +39,8 @@ UNRESOLVED = object()
 
 
 # "setiap Sabtu", "tiap akhir tahun": a habit, not a date.
-_HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:\w+\s*(?:,|dan|atau)\s*){0,3}$", re.IGNORECASE)
+_HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:(?:tanggal|tgl\.?|hari|bulan|tahun)\s+)?"
+                       r"(?:\w+\s*(?:,|dan|atau)\s*){0,3}$", re.IGNORECASE)
 # "182 hari ini", "dua hari itu", "tiga tahun ini": a count of days or years, not a date.
 _COUNTED = re.compile(r"(?:^|\W)(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                       r"belas|puluh|ratus|beberapa|berapa)\s+$", re.IGNORECASE)
@@ -175,9 +176,15 @@ def _unit_day_as_written(g: Groups, t: str, ctx: Context, start: int, end: int, 
     if year is not None:
         return P.safe_date(year, month, day)
     chosen = _yearless_day(ctx, month, day, start, end)
-    if isinstance(chosen, dt.date) and g(t + "wd") and ctx.shifts_year():
+    if (isinstance(chosen, dt.date) and g(t + "wd") and ctx.shifts_year()
+            and abs(chosen - ctx.anchor) > _WEEKDAY_SLIP_RANGE):
         chosen = _year_agreeing_with_weekday(chosen, lexicon().weekday(g(t + "wd")))
     return chosen
+
+
+# Near the publication date a wrong weekday is the writer's slip ("Jumat (30/11)" for a
+# Saturday) and only recorded; far from it, the weekday is better evidence of the year.
+_WEEKDAY_SLIP_RANGE = dt.timedelta(days=45)
 
 
 def _year_agreeing_with_weekday(day: dt.date, weekday: int) -> dt.date:
@@ -373,7 +380,8 @@ def _part_year(g, ctx, start, end):
     return _period(P.part_of_year(g("part").lower(), int(g("ay"))), "year", "absolute")
 
 
-_SHIFT = {"lalu": -1, "kemarin": -1, "silam": -1, "ini": 0, None: 0, "depan": 1, "mendatang": 1, "nanti": 1}
+# "nanti" is later in the current period ("akhir tahun nanti"), not the next one.
+_SHIFT = {"lalu": -1, "kemarin": -1, "silam": -1, "ini": 0, "nanti": 0, None: 0, "depan": 1, "mendatang": 1}
 
 
 def _part_relative(g, ctx, start, end):
