@@ -79,7 +79,8 @@ def test_files_seen_equal_documents_paths_plus_rejections(tmp_path):
     rejected = rejection_rows(scan)
     assert scan.files_seen == 5
     assert len(rows) == 4  # a.md and copy.md are one document; two good jsonl lines
-    assert sum(len(row["source_paths"]) for row in rows) + len(rejected) == 3 + 2 + 2
+    # four plain files and four .jsonl lines, each either loaded or rejected
+    assert sum(len(row["source_paths"]) for row in rows) + len(rejected) == 4 + 4
     assert {r["source_path"]: r["reason"] for r in rejected} == {
         "batch.jsonl:2": "bad_json_record",
         "batch.jsonl:3": "bad_json_record",
