@@ -160,14 +160,18 @@ def evaluate(folder: Path = GOLD_DIR) -> Scores:
                 if any(name.lower() in names for names in system_actors):
                     scores.participants_found += 1
                 else:
-                    errors.append(f"  participant missing: {name!r} in {gold_event['event_type']}")
+                    known = any(name.lower() in names for names in actor_names.values())
+                    why = "recognised, not attached" if known else "not recognised in the document"
+                    errors.append(f"  participant missing: {name!r} in {gold_event['event_type']} ({why})")
             system_places = [place_names.get(p.location_id, set()) for p in event.locations]
             for name in gold_event.get("locations", []):
                 scores.places_gold += 1
                 if any(name.lower() in names for names in system_places):
                     scores.places_found += 1
                 else:
-                    errors.append(f"  place missing: {name!r} in {gold_event['event_type']}")
+                    known = any(name.lower() in names for names in place_names.values())
+                    why = "recognised, not attached" if known else "not recognised in the document"
+                    errors.append(f"  place missing: {name!r} in {gold_event['event_type']} ({why})")
         matched_g, matched_s = {g for g, _ in matched}, {s for _, s in matched}
         for g, gold_event in enumerate(gold_events):
             if g not in matched_g:

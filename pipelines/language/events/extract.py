@@ -13,7 +13,7 @@ from pipelines.language.events.lines import reporting_mask
 from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import join_court_case, join_gatherings, share_setting
 from pipelines.language.events.model import Event
-from pipelines.language.events.participants import merge_places, participants_for, places_for
+from pipelines.language.events.participants import merge_participants, merge_places, participants_for, places_for
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -187,9 +187,14 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             date = context
         if is_vague(date) and own_date_needed:
             continue
-        if _in_future(date, anchor):
-            continue  # "akan menggelar pertemuan pada Mei mendatang" has not happened
         participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+        if _in_future(date, anchor):
+            # "menunda sidang hingga pekan depan" has not happened: it only tells who is in
+            # the case already reported.
+            earlier = book.latest_of((trigger.event_type,))
+            if earlier is not None:
+                book.enrich(earlier, sentence, None, participants, place_pairs)
+            continue
         dominant = dominated_by.get(trigger.event_type, ())
         if is_vague(date) and dominant:
             subsuming = book.latest_of(dominant)
@@ -301,6 +306,7 @@ def _settle_arrivals(drafts: list[Draft]) -> list[Draft]:
         if returns:
             _copy_date(returns[0], draft)
             merge_places(returns[0].event.locations, draft.event.locations)
+            merge_participants(returns[0].event.participants, draft.event.participants)
             returns[0].free_places.update(draft.free_places)
         elif not travelling:
             kept.append(draft)

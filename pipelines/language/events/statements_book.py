@@ -108,6 +108,12 @@ class StatementBook:
                 merge_participants(participants, said.bodies)
                 merge_places(event_places, said.places)
             merge_participants(participants, _affiliations(actor_id, described, actors))
+            merge_participants(participants, _title_bodies(described, actors))
+            for said, _ in members:  # whoever spoke at an event took part in it
+                occasion = _occasion(said, list(drafts))
+                if occasion is not None:
+                    merge_participants(occasion.event.participants, [
+                        Participant(p.actor_id, "participant", p.rank, p.title, p.start, p.end) for p in participants])
             if not event_places:
                 event_places = list(filed_at)
             events.append(Event(
@@ -125,25 +131,45 @@ class StatementBook:
         return [[s.sentence for s in group] for group in self._groups]
 
 
-def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
-    """The date of the event the attribution names ("seusai sidang") or took place at
-    ("kata Haryo di Bandara Soekarno-Hatta"), the latest one reported before it."""
+def _occasion(said: _Said, drafts: list[Any]) -> Any | None:
+    """The dated event the attribution names ("seusai sidang") or took place at ("kata
+    Haryo di Bandara Soekarno-Hatta"), the latest one reported before it."""
     where = {p.location_id for p in said.places}
     if where:
         at_place = [d for d in drafts if d.dated and d.event.event_type != "statement"
                     and where.intersection(p.location_id for p in d.event.locations)
                     and d.spans[0][0] <= said.sentence[0]]
         if at_place:
-            event = at_place[-1].event
-            return event.date_start, event.date_end, event.date_precision, event.date_mention
+            return at_place[-1]
     for wanted in said.occasion:
         candidates = [d for d in drafts if d.dated and d.event.event_type == wanted]
         before = [d for d in candidates if d.spans[0][0] <= said.sentence[0]]
-        chosen = (before or candidates)[-1] if (before or candidates) else None
-        if chosen is not None:
-            event = chosen.event
-            return event.date_start, event.date_end, event.date_precision, event.date_mention
+        if before or candidates:
+            return (before or candidates)[-1]
     return None
+
+
+def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
+    draft = _occasion(said, drafts)
+    if draft is None:
+        return None
+    event = draft.event
+    return event.date_start, event.date_end, event.date_precision, event.date_mention
+
+
+def _title_bodies(speaker: Any, actors: Any) -> list[Participant]:
+    """Organisations named in the speaker's title where the title is given ("Kepala Kantor
+    Imigrasi Batam, Galih Prasetyo"), wherever in the document that is."""
+    title = (getattr(speaker, "title", None) or "").lower()
+    if not title:
+        return []
+    known = getattr(actors, "actors", {})
+    return [
+        Participant(m.actor_id, "participant", None, None, m.start, m.end)
+        for m in getattr(actors, "mentions", ())
+        if m.end <= speaker.start and speaker.start - m.end <= _TITLE_REACH and m.surface.lower() in title
+        and getattr(known.get(m.actor_id), "actor_type", "") == "organization"
+    ]
 
 
 def _affiliations(actor_id: str, speaker: Any, actors: Any) -> list[Participant]:
