@@ -93,6 +93,10 @@ class StatementBook:
         whose attribution names no place was made where the story was filed (the dateline)."""
         filed_at = [EventPlace(p.location_id, p.start, p.end) for p in getattr(actors, "places", ())
                     if getattr(p, "is_dateline", False)][:1]
+        canonical = _canonical_people(actors)
+        for said in self.said:
+            if said.actor_id in canonical:
+                said.actor_id, said.speaker = canonical[said.actor_id]
         groups: dict[tuple, list[tuple[_Said, Any | None]]] = {}
         for said, (start, end, precision, mention) in zip(self.said, self._resolve(list(drafts), anchor)):
             groups.setdefault((said.actor_id, start, end, precision), []).append((said, mention))
@@ -155,6 +159,26 @@ def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
         return None
     event = draft.event
     return event.date_start, event.date_end, event.date_precision, event.date_mention
+
+
+def _canonical_people(actors: Any) -> dict[str, tuple[str, Any]]:
+    """Speakers named by one word ("Razali") that the recogniser kept apart from the one
+    person of the story whose name has that word ("Datuk Razali Hamzah"): actor id → (that
+    person's id, their first mention). Only unambiguous cases are joined."""
+    known = getattr(actors, "actors", {})
+    people = {aid: a for aid, a in known.items() if a.actor_type == "person"}
+    words = {aid: a.name.lower().split() for aid, a in people.items()}
+    joined: dict[str, tuple[str, Any]] = {}
+    for aid, name in words.items():
+        if len(name) != 1:
+            continue
+        fuller = [other for other, other_name in words.items() if other != aid and len(other_name) > 1
+                  and name[0] in other_name]
+        if len(fuller) == 1:
+            first = next((m for m in actors.mentions if m.actor_id == fuller[0]), None)
+            if first is not None:
+                joined[aid] = (fuller[0], first)
+    return joined
 
 
 def _title_bodies(speaker: Any, actors: Any) -> list[Participant]:
