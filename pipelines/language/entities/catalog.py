@@ -39,6 +39,7 @@ class Rank:
     full_form: str
     police_form: str | None
     service: str
+    country_code: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,8 @@ class Catalog:
         self.ranks: dict[Key, Rank] = PhraseIndex()
         for row in read_seed("ranks"):
             self.ranks[words(row["abbreviation"])] = Rank(
-                row["full_form"], row["police_form"] or None, row["service"])
+                row["full_form"], row["police_form"] or None, row["service"],
+                row["country_code"] or None)
 
         self.titles: dict[Key, Title] = PhraseIndex()
         for row in read_seed("titles"):

@@ -12,7 +12,7 @@ import functools
 import hashlib
 
 from .catalog import Key, PhraseIndex, Rank, Title, longest
-from .organisations import add_pattern_org, match_pattern
+from .organisations import add_pattern_org, country_in, match_pattern
 from .records import Actor
 from .model import model_available
 from .slugs import slugify
@@ -153,8 +153,10 @@ def add_person(state: DocumentState, i: int, j: int, *, rank: Rank | None = None
         rank_text = rank.police_form if rank.police_form and (police or sector == "police") \
             else rank.full_form
     country = state.actors[affiliation].country_code if affiliation in state.actors else None
-    if country is None and rank and rank.service in ("police", "military", "police_or_military"):
-        country = "IDN"  # Polri and TNI ranks
+    if country is None and rank:
+        country = rank.country_code  # Polri and TNI ranks are Indonesian, "Pol Maj Gen" Thai
+    if country is None and title:
+        country = country_in(state, *title)  # "Perdana Menteri Malaysia"
     actor_id = "per:" + slugify(name)
     aliases = (f"{honorific} {name}",) if honorific else ()
     state.add_actor(Actor(actor_id, name, "person", country, None, aliases, "text",
@@ -255,6 +257,13 @@ def find_titled_persons(state: DocumentState) -> None:
             title_end = start - 1 if state.word(start - 1) == "," else start
             title_end = max(title_end, hit[0])
             k = start
+            for h in range(hit[0], start):  # "Perdana Menteri Malaysia Datuk Seri | Anwar Ibrahim"
+                if honorific_end(state, h) == start and h > hit[0]:
+                    title_end, k = h, h
+                    break
+            bare = honorific_end(state, start)
+            if bare < end:
+                start = bare
         elif model_available():
             start = end  # the tagger sees no name here: a bare title
         closes = state.word(end) in (",", ".", ")", "") or state.word(end) in SPEECH_VERBS \
@@ -262,7 +271,7 @@ def find_titled_persons(state: DocumentState) -> None:
         if end == start or not state.free(i, end) or (appositive and not closes and not modelled):
             i += 1
             continue
-        honorific = state.surface(k, start) if start > k and not modelled else None
+        honorific = state.surface(k, start) if start > k else None
         add_person(state, start, end, title=(i, title_end), honorific=honorific)
         state.claim(i, end)
         i = end

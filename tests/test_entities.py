@@ -1,0 +1,269 @@
+"""Actors: rank/title/name separation, organisations and hierarchy, aliases the text teaches,
+short references, stable ids, and robustness. All texts here are composed for the tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pipelines.language.entities import analyse_actors
+
+
+def person(analysis, actor_id):
+    mentions = [m for m in analysis.mentions if m.actor_id == actor_id and m.resolution == "name"]
+    assert mentions, f"{actor_id} not found among {sorted(analysis.actors)}"
+    return mentions[0]
+
+
+@pytest.mark.parametrize("written", ["Irjen Krishna Murti", "Irjen Pol Krishna Murti",
+                                     "Irjen Pol. Krishna Murti", "Irjen. Pol. Krishna Murti",
+                                     "Inspektur Jenderal Krishna Murti"])
+def test_police_rank_with_or_without_pol_is_expanded_and_kept_out_of_the_name(written):
+    text = f"Rombongan dipimpin oleh Kadiv Hubinter {written} dalam kunjungan itu."
+    analysis = analyse_actors(text)
+    mention = person(analysis, "per:krishna-murti")
+    assert mention.surface == "Krishna Murti"
+    assert mention.rank == "Inspektur Jenderal Polisi"
+    assert mention.title == "Kadiv Hubinter"
+    actor = analysis.actors["per:krishna-murti"]
+    assert actor.affiliation_id == "org:divhubinter-polri"
+    assert actor.country_code == "IDN"
+
+
+def test_ambiguous_rank_takes_the_police_form_for_a_police_officer():
+    analysis = analyse_actors("Hal itu disampaikan Sekretaris NCB Interpol Indonesia, "
+                              "Brigjen Rudi Santoso, di Jakarta, Rabu.")
+    mention = person(analysis, "per:rudi-santoso")
+    assert mention.rank == "Brigadir Jenderal Polisi"
+    assert mention.title == "Sekretaris NCB Interpol Indonesia"
+    assert analysis.actors["per:rudi-santoso"].affiliation_id == "org:ncb-interpol-indonesia"
+
+
+def test_military_rank_is_not_given_the_police_form():
+    analysis = analyse_actors("Upacara dipimpin Brigjen TNI Agus Salim di lapangan.")
+    assert person(analysis, "per:agus-salim").rank == "Brigadir Jenderal TNI"
+
+
+@pytest.mark.parametrize("rank, expanded, country", [("MajGen", "Major General", "KHM"),
+                                                     ("Maj. Gen.", "Major General", "KHM"),
+                                                     ("Lt Gen", "Lieutenant General", "KHM")])
+def test_foreign_rank_and_title_after_selaku(rank, expanded, country):
+    text = (f"Dari pihak Kamboja hadir {rank} Sok Vanna, selaku Deputy Chief of Staff "
+            "Cambodia National Police, dalam rapat tersebut.")
+    analysis = analyse_actors(text)
+    mention = person(analysis, "per:sok-vanna")
+    assert (mention.surface, mention.rank) == ("Sok Vanna", expanded)
+    assert mention.title == "Deputy Chief of Staff Cambodia National Police"
+    actor = analysis.actors["per:sok-vanna"]
+    assert actor.affiliation_id == "org:cambodia-national-police"
+    assert actor.country_code == country
+
+
+def test_thai_police_rank_gives_the_country():
+    analysis = analyse_actors("Pertemuan dihadiri Pol Maj Gen Somchai Rattanakul dari Bangkok.")
+    mention = person(analysis, "per:somchai-rattanakul")
+    assert mention.rank == "Police Major General"
+    assert analysis.actors["per:somchai-rattanakul"].country_code == "THA"
+
+
+def test_appositive_title_before_the_name():
+    text = "Direktur Pelindungan WNI Kemlu, Dewi Anggraini, mengatakan para korban sudah pulang."
+    analysis = analyse_actors(text)
+    mention = person(analysis, "per:dewi-anggraini")
+    assert mention.title == "Direktur Pelindungan WNI Kemlu"
+    assert mention.rank is None
+    assert analysis.actors["per:dewi-anggraini"].country_code == "IDN"
+
+
+def test_honorific_stays_out_of_the_name_but_is_kept_as_an_alias():
+    text = "Perdana Menteri Malaysia Datuk Seri Anwar Ibrahim menerima tamu dari Jakarta."
+    analysis = analyse_actors(text)
+    mention = person(analysis, "per:anwar-ibrahim")
+    assert mention.surface == "Anwar Ibrahim"
+    assert "Datuk" not in (mention.title or "")
+    actor = analysis.actors["per:anwar-ibrahim"]
+    assert "Datuk Seri Anwar Ibrahim" in actor.aliases
+    assert actor.country_code == "MYS"
+
+
+def test_suspects_known_by_initials_and_age():
+    text = "Polisi menangkap AS (34) dan MF (29) di sebuah rumah kontrakan, sementara RH (41) buron."
+    analysis = analyse_actors(text)
+    initials = {m.surface: m.actor_id for m in analysis.mentions if m.actor_id.startswith("per:")}
+    assert set(initials) == {"AS", "MF", "RH"}
+    assert "ctry:USA" not in analysis.actors  # "AS (34)" is a suspect, not the United States
+    for actor_id in initials.values():
+        actor = analysis.actors[actor_id]
+        assert actor.country_code is None and "initials" in actor.no_country_reason
+
+
+def test_initials_ids_do_not_merge_suspects_of_different_stories():
+    first = analyse_actors("Tersangka RH (41) ditahan di Medan.")
+    second = analyse_actors("Tersangka RH (41) dibebaskan di Surabaya.")
+    assert set(first.actors) & set(second.actors) == set() or \
+        not any(a.startswith("per:rh") for a in set(first.actors) & set(second.actors))
+
+
+def test_acronym_defined_in_text_becomes_an_alias_of_a_seed_actor():
+    text = ("Kerja sama dengan Polis Diraja Malaysia (PDRM) diperkuat. "
+            "PDRM juga mengirim dua penyidik ke Batam.")
+    analysis = analyse_actors(text)
+    pdrm = [m for m in analysis.mentions if m.actor_id == "org:pdrm"]
+    assert [m.surface for m in pdrm] == ["Polis Diraja Malaysia (PDRM)", "PDRM"]
+    assert pdrm[1].resolution == "acronym"
+    assert analysis.actors["org:pdrm"].country_code == "MYS"
+
+
+@pytest.mark.parametrize("definition", [
+    "Kepolisian Nasional Kamboja (Cambodia National Police/CNP)",
+    "Cambodia National Police/CNP",
+    "Kepolisian Kamboja (CNP)",
+])
+def test_every_form_of_a_definition_names_one_actor(definition):
+    analysis = analyse_actors(f"Polri bertemu {definition} di Phnom Penh. Setelah itu CNP berjanji membantu.")
+    cnp = [m for m in analysis.mentions if m.actor_id == "org:cambodia-national-police"]
+    assert len(cnp) == 2
+    assert cnp[0].surface.endswith("CNP") or cnp[0].surface.endswith("CNP)")
+
+
+def test_division_acronym_inside_the_name_with_parent_suffix():
+    text = "Divisi Hubungan Internasional (Divhubinter) Polri menggelar rapat. Divhubinter lalu melapor."
+    analysis = analyse_actors(text)
+    mentions = [m for m in analysis.mentions if m.actor_id == "org:divhubinter-polri"]
+    assert mentions[0].surface == "Divisi Hubungan Internasional (Divhubinter) Polri"
+    assert mentions[1].surface == "Divhubinter"
+    assert analysis.actors["org:divhubinter-polri"].parent_actor_id == "org:polri"
+    assert "org:polri" in analysis.actors  # the parent comes along, so the hierarchy resolves
+
+
+def test_organisation_defined_only_in_the_text():
+    text = ("Satuan Tugas Anti Perjudian Daring (Satgas APD) dibentuk bulan lalu. "
+            "Satgas APD sudah menutup ratusan situs.")
+    analysis = analyse_actors(text)
+    actor_id = "org:satuan-tugas-anti-perjudian-daring"
+    assert [m.surface for m in analysis.mentions if m.actor_id == actor_id] == [
+        "Satuan Tugas Anti Perjudian Daring (Satgas APD)", "Satgas APD"]
+    actor = analysis.actors[actor_id]
+    assert actor.origin == "text" and "Satgas APD" in actor.aliases
+    assert actor.country_code or actor.no_country_reason
+
+
+def test_a_defined_term_is_not_an_organisation():
+    analysis = analyse_actors("Banyak Warga Negara Indonesia (WNI) menjadi korban.")
+    assert not any(a.startswith("org:warga") for a in analysis.actors)
+
+
+@pytest.mark.parametrize("name, actor_id, parent, country", [
+    ("Polres Metro Bekasi", "org:polres-metro-bekasi", "org:polri", "IDN"),
+    ("Polda Kalimantan Barat", "org:polda-kalimantan-barat", "org:polri", "IDN"),
+    ("Kantor Imigrasi Kelas I Batam", "org:kantor-imigrasi-kelas-i-batam", "org:ditjen-imigrasi", "IDN"),
+    ("Pengadilan Negeri Tangerang", "org:pengadilan-negeri-tangerang", "org:mahkamah-agung", "IDN"),
+    ("KBRI Phnom Penh", "org:kbri-phnom-penh", "org:kemlu", "IDN"),
+    ("Kedutaan Besar Filipina", "org:kedutaan-besar-filipina", None, "PHL"),
+    ("Kementerian Luar Negeri Kamboja", "org:kementerian-luar-negeri-kamboja", None, "KHM"),
+])
+def test_organisation_heads_give_hierarchy_and_country(name, actor_id, parent, country):
+    analysis = analyse_actors(f"Kasus itu kini ditangani {name} bersama pihak terkait.")
+    actor = analysis.actors[actor_id]
+    assert (actor.parent_actor_id, actor.country_code) == (parent, country)
+    if parent:
+        assert parent in analysis.actors
+
+
+def test_surname_refers_back_to_the_person_named_in_full():
+    text = ("Kasubdit III Dittipidsiber Bareskrim Polri Kombes Hendra Gunawan memimpin operasi. "
+            "\"Semua tersangka sudah diperiksa,\" kata Hendra.")
+    analysis = analyse_actors(text)
+    short = [m for m in analysis.mentions if m.surface == "Hendra"]
+    assert [(m.actor_id, m.resolution) for m in short] == [("per:hendra-gunawan", "short_name")]
+
+
+def test_bare_title_refers_to_its_holder_or_else_to_the_body():
+    with_holder = analyse_actors("Kapolri Jenderal Listyo Sigit Prabowo tiba di Batam. "
+                                 "Kapolri menegaskan komitmennya.")
+    later = [m for m in with_holder.mentions if m.surface == "Kapolri" and m.resolution == "title"]
+    assert [m.actor_id for m in later] == ["per:listyo-sigit-prabowo"]
+    without = analyse_actors("Kapolri meminta jajarannya waspada terhadap judi daring.")
+    assert [(m.actor_id, m.resolution) for m in without.mentions] == [("org:polri", "title")]
+
+
+def test_kedua_kepolisian_and_kedua_negara_refer_to_the_two_earlier_parties():
+    text = ("Divhubinter Polri bertemu Cambodia National Police di Phnom Penh. "
+            "Kedua kepolisian sepakat bertukar data. Kedua negara juga menandatangani nota.")
+    analysis = analyse_actors(text)
+    police = {m.actor_id for m in analysis.mentions if m.surface == "Kedua kepolisian"}
+    countries = {m.actor_id for m in analysis.mentions if m.surface == "Kedua negara"}
+    assert police == {"org:polri", "org:cambodia-national-police"}
+    assert countries == {"ctry:IDN", "ctry:KHM"}
+
+
+def test_pronouns_refer_to_the_last_person_and_pihaknya_to_their_body():
+    text = ("Kabareskrim Komjen Wahyu Widada mengatakan pihaknya memburu pelaku. "
+            "\"Kami tidak akan berhenti,\" ujarnya.")
+    analysis = analyse_actors(text)
+    pihak = [m for m in analysis.mentions if m.surface == "pihaknya"]
+    nya = [m for m in analysis.mentions if m.surface == "nya"]
+    assert [m.actor_id for m in pihak] == ["org:bareskrim-polri"]
+    assert [m.actor_id for m in nya] == ["per:wahyu-widada"]
+    assert all(m.resolution == "pronoun" for m in pihak + nya)
+
+
+def test_same_actor_gets_the_same_id_in_different_documents():
+    first = analyse_actors("AKBP Rina Kartika dari Polres Metro Bekasi menangkap pelaku.")
+    second = analyse_actors("Menurut Kapolres, AKBP Rina Kartika, pelaku sudah lama diintai. "
+                            "Polres Metro Bekasi menyita dua ponsel.")
+    shared = set(first.actors) & set(second.actors)
+    assert {"per:rina-kartika", "org:polres-metro-bekasi", "org:polri"} <= shared
+
+
+def test_countries_are_actors():
+    analysis = analyse_actors("Pemerintah Kamboja dan Filipina menyatakan siap membantu.")
+    assert {"ctry:KHM", "ctry:PHL"} <= set(analysis.actors)
+    assert analysis.actors["ctry:KHM"].actor_type == "country"
+
+
+TEXTS = [
+    "",
+    "   \n\n  ",
+    "JAKARTA - KAPOLRI JENDERAL LISTYO SIGIT PRABOWO BERTEMU CNP DI PHNOM PENH (14/4/2025).",
+    "irjen krishna murti bertemu majgen pheanuk kolkomar tanpa tanda baca sama sekali",
+    "Irjen Brigjen Kombes AKBP ( ) / , selaku selaku Kapolri Kapolri (",
+    "( ) / ( CNP / ) Divisi ( ) Polri",
+    "Kedua kepolisian pihaknya ujarnya ia beliau Kapolri",
+    "RH (41 dan MF ( 29 dan AS (",
+    "Polres Polda KBRI Kantor Imigrasi Pengadilan Negeri Kementerian",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_awkward_inputs_never_raise_and_offsets_slice_back(text):
+    check_offsets(text, analyse_actors(text))
+
+
+def test_very_long_text():
+    text = ("Kadiv Hubinter Irjen Krishna Murti bertemu MajGen Sok Vanna di Phnom Penh. "
+            "Kedua kepolisian sepakat, ujarnya. ") * 300
+    analysis = analyse_actors(text)
+    check_offsets(text, analysis)
+    assert sum(m.actor_id == "per:krishna-murti" for m in analysis.mentions) >= 300
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("Aa Bb(KkPp)/,.-:\n") + ["Polri", " Irjen ", "CNP", " di ",
+                                                                 "Kamboja", " RH (41) ", "nya"]),
+                max_size=60).map("".join))
+def test_arbitrary_text_never_raises(text):
+    check_offsets(text, analyse_actors(text))
+
+
+def check_offsets(text, analysis):
+    for mention in analysis.mentions:
+        assert text[mention.start:mention.end] == mention.surface
+        assert mention.actor_id in analysis.actors
+    for place in analysis.places:
+        assert text[place.start:place.end] == place.surface
+        assert place.location_id in analysis.locations
+    for actor in analysis.actors.values():
+        if actor.actor_type in ("person", "organization"):
+            assert actor.country_code or actor.no_country_reason, actor
+        if actor.parent_actor_id:
+            assert actor.parent_actor_id in analysis.actors, actor
