@@ -30,16 +30,18 @@ PictureHook = Callable[[object], dict[str, dg.MetadataValue]]
 
 
 def _picture_hooks() -> dict[str, PictureHook]:
-    """Pictures attached to particular views in the UI; imported lazily (matplotlib is slow to load)."""
+    """Pictures attached to particular views in the UI; imported lazily (matplotlib is slow to load).
+    Drawn at a lower resolution than the report's: they are stored with every materialisation."""
     from pipelines.analyst import pictures
 
+    dpi = 80
     return {
         "timeline": lambda conn: {
-            "timeline_chart": dg.MetadataValue.md(pictures.markdown_image("timeline", pictures.timeline_png(conn)))
+            "timeline_chart": dg.MetadataValue.md(pictures.markdown_image("timeline", pictures.timeline_png(conn, dpi)))
         },
         "actor_cooperation": lambda conn: {
             "cooperation_network": dg.MetadataValue.md(
-                pictures.markdown_image("cooperation network", pictures.network_png(conn))
+                pictures.markdown_image("cooperation network", pictures.network_png(conn, dpi))
             )
         },
     }
