@@ -56,7 +56,7 @@ class Lexicon:
     first_words: re.Pattern[str]                     # any cue list's first word, for Tokens
 
     def default_role(self, event_type: str, actor_type: str) -> str:
-        for key in ((event_type, actor_type), (event_type, "*"), ("*", actor_type), ("*", "*")):
+        for key in ((event_type, actor_type), ("*", actor_type), (event_type, "*"), ("*", "*")):
             if key in self.role_defaults:
                 return self.role_defaults[key]
         return "participant"

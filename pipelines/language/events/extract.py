@@ -123,10 +123,12 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     if not triggers and not generic:
         return False
     dominated_by = lexicon().dominated_by
-    present = {t.event_type for t in triggers}
-    # "putusan dibacakan dalam sidang": the sidang only describes the sentencing.
-    triggers = [t for t in triggers if not present.intersection(dominated_by.get(t.event_type, ()))]
     derived, day_word = day_of_event(text, tokens, start, end, book)
+    # "putusan dibacakan dalam sidang": the sidang only describes the sentencing. Across a
+    # clause break the other word has a predicate of its own ("setelah penundaan itu,
+    # polisi menangkap ...").
+    triggers = [t for t in triggers if not any(
+        d.event_type in dominated_by.get(t.event_type, ()) and _same_clause(text, d, t) for d in triggers)]
     referring = [t for t in triggers if t.refers_back or (day_word and t.start == day_word[0])]
     reporting = [t for t in triggers if t not in referring]
     # A date goes to the events a sentence reports; a reference back takes it only when
@@ -137,9 +139,12 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     place_pairs = places_for(start, end, places)
     everyone = sorted([*mentions, *speakers], key=lambda m: m.start)
 
+    # Who the sentence names belongs to what it reports; a reference back only collects
+    # them when the sentence reports nothing new ("Pertemuan itu dihadiri ...").
     referenced: list[Draft] = []
     for trigger in referring:
-        participants = participants_for(trigger.event_type, text, tokens, start, end, everyone, actor_types)
+        participants = [] if reporting else participants_for(
+            trigger.event_type, text, tokens, start, end, everyone, actor_types)
         types = (trigger.event_type,) + reference_types(trigger.surface)
         target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
         if target is not None:
@@ -147,7 +152,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     for _, _, types in generic:
         target = book.latest_of(types)
         if target is not None:
-            participants = participants_for(target.event.event_type, text, tokens, start, end, everyone, actor_types)
+            participants = [] if reporting else participants_for(
+                target.event.event_type, text, tokens, start, end, everyone, actor_types)
             book.enrich(target, sentence, None, participants, place_pairs)
             referenced.append(target)
     # "Dalam penggerebekan itu, petugas menyelamatkan ...": new events of a sentence that
@@ -213,6 +219,14 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             draft.elaborates = source if derived is None else book.latest_of(_GATHERINGS)
         reported[trigger.event_type] = draft
     return bool(referenced or reported)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|yang|lalu|kemudian)\b", re.IGNORECASE)
+
+
+def _same_clause(text: str, a: Any, b: Any) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    return _CLAUSE_BREAK.search(text, lo.end, hi.start) is None
 
 
 def _in_future(date: Any | None, anchor: dt.date | None) -> bool:
