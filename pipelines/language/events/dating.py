@@ -86,9 +86,27 @@ def source_mention(date: Any | None) -> Any | None:
     return getattr(date, "source", date)
 
 
-_ORDINAL_DAY = re.compile(r"\bhari\s+(pertama|kedua|ketiga|keempat|kelima|terakhir)\s+(?:dari\s+)?([\w-]+)",
-                          re.IGNORECASE)
-_ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "kelima": 4}
+_ORDINAL_DAY = re.compile(
+    r"\b(?:hari\s+(pertama|kedua|ketiga|keempat|kelima|terakhir)|(pembukaan|penutupan))\s+(?:dari\s+)?([\w-]+)",
+    re.IGNORECASE)
+_ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "kelima": 4, "pembukaan": 0}
+
+
+def day_within(first: dt.date, last: dt.date, which: str) -> dt.date | None:
+    """The day of a dated stretch an ordinal names ("terakhir", "penutupan", "kedua")."""
+    if which in ("terakhir", "penutupan"):
+        return last
+    day = first + dt.timedelta(days=_ORDINALS[which])
+    return day if day <= last else None
+
+
+def ordinal_day(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """("terakhir", start, end) for "hari terakhir pertemuan" in text[start:end]: the ordinal
+    and the span of the event word it qualifies."""
+    match = _ORDINAL_DAY.search(text, start, end)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).lower(), match.start(3), match.end(3)
 
 
 def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
@@ -97,12 +115,13 @@ def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
     span of the event word, which refers back rather than reporting a new event."""
     from pipelines.language.events.triggers import find_triggers, reference_types
 
-    if "hari" not in tokens.folded:
+    if "hari" not in tokens.folded and "pembukaan" not in tokens.folded and "penutupan" not in tokens.folded:
         return None, None
-    match = _ORDINAL_DAY.search(text, start, end)
-    if match is None:
+    found = ordinal_day(text, start, end)
+    if found is None:
         return None, None
-    words = find_triggers(text, tokens, match.start(2), match.end(2))
+    which, word_start, word_end = found
+    words = find_triggers(text, tokens, word_start, word_end)
     if not words:
         return None, None
     span = (words[0].start, words[0].end)
@@ -111,8 +130,7 @@ def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
     if target is None or not target.dated or target.event.date_start is None:
         return None, span
     first, last = target.event.date_start, target.event.date_end or target.event.date_start
-    ordinal = match.group(1).lower()
-    day = last if ordinal == "terakhir" else first + dt.timedelta(days=_ORDINALS[ordinal])
-    if day > last:
+    day = day_within(first, last, which)
+    if day is None:
         return None, span
     return DerivedDate(source_mention(target.event.date_mention), day, day), span

@@ -187,7 +187,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             continue
         if date is None and trigger.event_type in arrivals:
             date = arrivals[trigger.event_type]
-        own_date_needed = trigger.modality == "plan" or trigger.needs_own_date
+        own_date_needed = (trigger.modality == "plan" or trigger.needs_own_date
+                           or (trigger.descriptive and not trigger.strong))
         from_context = date is None and context is not None and not own_date_needed
         if from_context:
             date = context

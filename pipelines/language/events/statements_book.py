@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from pipelines.language.events.dating import dates_of, is_vague
+from pipelines.language.events.dating import dates_of, day_within, is_vague, ordinal_day
 from pipelines.language.events.model import Event, EventPlace, Participant
 from pipelines.language.events.participants import merge_participants, merge_places, places_for
 from pipelines.language.events.statements import Statement
@@ -30,6 +30,7 @@ class _Said:
     bodies: list[Participant]   # organisations named in the attribution ("Sekretaris NCB Interpol ...")
     places: list[EventPlace]    # where it was said ("kata Rudi di Gedung Bareskrim")
     occasion: tuple[str, ...]   # event types the attribution names ("seusai sidang" → trial ...)
+    occasion_day: str | None = None  # "seusai penutupan pertemuan": which day of it
 
 
 class StatementBook:
@@ -59,7 +60,8 @@ class StatementBook:
         ]
         self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
                                (statement.verb_start, statement.verb_end, statement.verb),
-                               bodies, [p for p, _ in places_for(start, end, places)], occasion))
+                               bodies, [p for p, _ in places_for(start, end, places)], occasion,
+                               (ordinal_day(text, start, end) or (None,))[0]))
 
     def _resolve(self, drafts: list[Any], anchor: dt.date | None) -> list[tuple]:
         """(date_start, date_end, precision, mention) for each statement, in order."""
@@ -158,6 +160,10 @@ def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
     if draft is None:
         return None
     event = draft.event
+    if said.occasion_day and event.date_start is not None:
+        day = day_within(event.date_start, event.date_end or event.date_start, said.occasion_day)
+        if day is not None:
+            return day, day, "day", event.date_mention
     return event.date_start, event.date_end, event.date_precision, event.date_mention
 
 

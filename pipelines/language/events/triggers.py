@@ -12,6 +12,7 @@ from pipelines.language.events.tokens import Tokens
 # another predicate ("... yang belum ditemukan, polisi menangkap ...").
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:yang|namun|tetapi|sedangkan|sementara)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w-]+")
+_RELATIVE = re.compile(r"\byang\s+$", re.IGNORECASE)
 # How many words back a negation or plan word still governs the event word
 # ("akan mengusulkan pembentukan pos layanan pemulangan").
 _MODALITY_REACH = 5
@@ -29,6 +30,7 @@ class TriggerHit:
     strong: bool
     completion: bool      # "tiba di": dates a reported repatriation, never an event itself
     needs_own_date: bool  # "laporan": an event only with a date in its own clause
+    descriptive: bool     # "WNI yang ditahan": a relative clause describing someone
     refers_back: bool     # "pertemuan tersebut": a later mention of an earlier event
     modality: str | None  # None, "negation", "topic" or "plan"
 
@@ -59,6 +61,7 @@ def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[Trigg
             start=t_start, end=t_end, surface=text[t_start:t_end],
             event_type=info.event_type, cameo_code=info.cameo_code, strong=info.strong,
             completion=info.strength == "completion", needs_own_date=info.strength == "dated",
+            descriptive=_RELATIVE.search(text, max(start, t_start - 8), t_start) is not None,
             refers_back=bool(lex.demonstrative_re.match(after)),
             modality=_modality(text, start, t_start),
         ))
