@@ -123,6 +123,8 @@ def _define(state: DocumentState, start: int, end: int, forms: list[str], suffix
         if known:
             actor_id = known[0]
             break
+    if any(words(form) in cat.ranks or words(form) in cat.titles for form in forms):
+        return  # "Inspektur Polisi Satu (Iptu)" defines a rank, not a body
     if actor_id is None:
         long_form = forms[0]
         if not any(w in org_words() for w in long_form.split()):

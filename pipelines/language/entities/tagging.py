@@ -9,7 +9,7 @@ from __future__ import annotations
 from .features import common_words
 from .model import model_available, tag_spans
 from .state import DocumentState
-from .vocab import non_names, office_words, org_words
+from .vocab import non_names, office_words, org_words, place_patterns
 
 Spans = list[tuple[int, int, str]]
 
@@ -47,10 +47,9 @@ def sentence_spans(state: DocumentState, index: int) -> Spans:
         # Only the stretch holding capitalised words can hold a name; two words of margin
         # either side keep the tagger's view of the context.
         for i, j, kind in tag_spans(words, max(0, first - 2), min(len(words), last + 3)):
-            if kind == "person":
-                i = _person_start(state, a + i, a + j) - a
+            i, j = _trim(state, a + i, a + j, kind, a)
             if i < j:
-                spans.append((a + i, a + j, kind))
+                spans.append((i, j, kind))
     state.model_cache[index] = spans
     return spans
 
@@ -76,9 +75,7 @@ def unexplained_spans(state: DocumentState) -> Spans:
         words = state.words[a:b]
         for lo, hi in _windows(open_words, a, b):
             for i, j, kind in tag_spans(words, lo - a, hi - a):
-                i, j = a + i, a + j
-                if kind == "person":
-                    i = _person_start(state, i, j)
+                i, j = _trim(state, a + i, a + j, kind, a)
                 if i < j:
                     spans.append((i, j, kind))
     return spans
@@ -125,6 +122,20 @@ def _capitalised_extent(words: list[str]) -> tuple[int | None, int | None]:
     openers = non_names()
     positions = [k for k, w in enumerate(words) if w[:1].isupper() and (k > 0 or w not in openers)]
     return (positions[0], positions[-1]) if positions else (None, None)
+
+
+def _trim(state: DocumentState, i: int, j: int, kind: str, sentence_start: int) -> tuple[int, int]:
+    """Tidy a tagger span: an ordinary word opening the sentence is not part of a name
+    ("Mengutip Inc", "Sementara Madrid"); persons lose address forms, titles and bodies."""
+    word = state.words[i]
+    if i == sentence_start and word.lower() in common_words() and word not in org_words() \
+            and word not in office_words() and word not in state.cat.institution_words:
+        i += 1
+    if kind == "person" and i < j:
+        if state.words[i] in place_patterns().firsts:
+            return j, j  # "Kecamatan Kebon Jeruk" is a place, not a person
+        i = _person_start(state, i, j)
+    return i, j
 
 
 def _person_start(state: DocumentState, i: int, j: int) -> int:
