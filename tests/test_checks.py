@@ -29,6 +29,8 @@ EXPECTED_FAILURE = {
     "participant_unknown_actor": "participants_not_orphaned",
     "orphan_location": "event_locations_not_orphaned",
     "actor_without_country": "actors_have_country_or_reason",
+    "duplicate_actor": "actor_ids_unique",
+    "duplicate_location": "location_ids_unique",
     "duplicate_event": "no_duplicate_events",
 }
 

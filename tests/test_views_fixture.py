@@ -311,6 +311,8 @@ BREAKAGES = {
     "orphan_participant": "insert into event_participants values ('ev:missing', 'org:polri', 'party', null, null, null, null)",
     "participant_unknown_actor": "insert into event_participants values ('ev:visit', 'org:nowhere', 'party', null, null, null, null)",
     "orphan_location": "insert into event_locations values ('ev:visit', 'loc:atlantis', null, null)",
+    "duplicate_actor": "insert into actors select * from actors where actor_id = 'org:polri'",
+    "duplicate_location": "insert into locations select * from locations where location_id = 'loc:bavet'",
     "actor_without_country": "update actors set no_country_reason = null where actor_id = 'org:interpol'",
     "duplicate_event": """insert into events select 'ev:meeting-again', document_id, event_type, cameo_code, date_start,
         date_end, date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, trigger_end

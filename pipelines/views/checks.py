@@ -165,6 +165,22 @@ ROW_CHECKS: tuple[RowCheck, ...] = (
         severity=dg.AssetCheckSeverity.WARN,
     ),
     RowCheck(
+        "actor_ids_unique", "actors",
+        "Each actor_id appears once in actors: a repeated id would repeat its events' rows in every view.",
+        """
+        select actor_id, count(*) as n_rows, list(distinct name) as names
+        from actors group by actor_id having count(*) > 1
+        """,
+    ),
+    RowCheck(
+        "location_ids_unique", "locations",
+        "Each location_id appears once in locations: a repeated id would repeat places in the views.",
+        """
+        select location_id, count(*) as n_rows, list(distinct name) as names
+        from locations group by location_id having count(*) > 1
+        """,
+    ),
+    RowCheck(
         # On event_participants, the last of the tables it reads: a blocking check on events
         # that read event_participants would wait for that table's own checks, which wait
         # for events' checks, a cycle Dagster refuses.
