@@ -11,7 +11,8 @@ from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.lines import reporting_mask
 from pipelines.language.events.sentences import event_sentences
-from pipelines.language.events.links import join_court_case, join_gatherings, share_setting
+from pipelines.language.events.links import (
+    add_people_named_by_initials, join_court_case, join_gatherings, share_setting)
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import merge_participants, merge_places, participants_for, places_for
 from pipelines.language.events.statements import find_statement
@@ -97,6 +98,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
     book.drafts = _settle_arrivals(book.drafts)
     share_setting(book.drafts, actor_types)
+    add_people_named_by_initials(book.drafts, text, mentions.items, actor_types)
     events = [draft.event for draft in book.drafts]
     events += statements.events(text, actors, known_anchor, book.drafts)
     join_gatherings(events)

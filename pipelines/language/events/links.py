@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
+
+from pipelines.language.events.cues import lexicon
 from pipelines.language.events.model import Event, Participant
 from pipelines.language.events.participants import merge_participants, merge_places
 
@@ -65,6 +68,36 @@ def join_court_case(events: list[Event]) -> None:
             if other is not event:
                 merge_participants(event.participants, other.participants)
                 merge_places(event.locations, other.locations)
+
+
+_CASES = frozenset({"arrest", "raid", "trial", "sentencing", "deportation", "rescue", "repatriation",
+                    "interception"})
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+
+
+def add_people_named_by_initials(drafts: list[Any], text: str, mentions: list[Any],
+                                 actor_types: dict[str, str]) -> None:
+    """Suspects and victims are named by initials ("RH (41)") in the paragraph that tells
+    their case, often in a sentence of their own ("Keduanya, AS dan MF, ..."); they take
+    part in the paragraph's arrests, trials and returns."""
+    initialled = [m for m in mentions if actor_types.get(m.actor_id) == "person" and _INITIALS.fullmatch(m.surface)]
+    if not initialled:
+        return
+    for draft in drafts:
+        event_type = draft.event.event_type
+        if event_type not in _CASES:
+            continue
+        paragraphs = {(text.rfind("\n", 0, a) + 1, _line_end(text, b)) for a, b in draft.spans}
+        people = [m for m in initialled if any(lo <= m.start < hi for lo, hi in paragraphs)]
+        merge_participants(draft.event.participants, [
+            Participant(m.actor_id, lexicon().default_role(event_type, "person"), m.rank, m.title, m.start, m.end)
+            for m in people
+        ])
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _as_party(p: Participant, role: str) -> Participant:

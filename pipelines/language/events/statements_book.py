@@ -114,12 +114,13 @@ class StatementBook:
                 merge_participants(participants, said.bodies)
                 merge_places(event_places, said.places)
             merge_participants(participants, _affiliations(actor_id, described, actors))
-            merge_participants(participants, _title_bodies(described, actors))
-            for said, _ in members:  # whoever spoke at an event took part in it
+            merge_participants(participants, _with_parents(_title_bodies(described, actors), actors))
+            for said, _ in members:  # whoever spoke at an event took part in it, and spoke there
                 occasion = _occasion(said, list(drafts))
                 if occasion is not None:
                     merge_participants(occasion.event.participants, [
                         Participant(p.actor_id, "participant", p.rank, p.title, p.start, p.end) for p in participants])
+                    merge_places(event_places, occasion.event.locations)
             if not event_places:
                 event_places = list(filed_at)
             events.append(Event(
@@ -191,15 +192,36 @@ def _title_bodies(speaker: Any, actors: Any) -> list[Participant]:
     """Organisations named in the speaker's title where the title is given ("Kepala Kantor
     Imigrasi Batam, Galih Prasetyo"), wherever in the document that is."""
     title = (getattr(speaker, "title", None) or "").lower()
-    if not title:
-        return []
     known = getattr(actors, "actors", {})
-    return [
-        Participant(m.actor_id, "participant", None, None, m.start, m.end)
-        for m in getattr(actors, "mentions", ())
-        if m.end <= speaker.start and speaker.start - m.end <= _TITLE_REACH and m.surface.lower() in title
-        and getattr(known.get(m.actor_id), "actor_type", "") == "organization"
-    ]
+    bodies = []
+    for m in getattr(actors, "mentions", ()):
+        if getattr(known.get(m.actor_id), "actor_type", "") != "organization" or m.end > speaker.start:
+            continue
+        in_title = title and speaker.start - m.end <= _TITLE_REACH and m.surface.split(" (")[0].lower() in title
+        # "Direktur Pelindungan WNI Kementerian Luar Negeri (Kemlu), Haryo Wicaksono": the
+        # body right before an appositive name, even when no title was recognised.
+        appositive = speaker.start - m.end <= 3 and m.end < speaker.start
+        if in_title or appositive:
+            bodies.append(Participant(m.actor_id, "participant", None, None, m.start, m.end))
+    return bodies
+
+
+def _with_parents(bodies: list[Participant], actors: Any) -> list[Participant]:
+    """The bodies and the bodies above them (Divhubinter → Polri), each at a mention of
+    its own where the document has one."""
+    known = getattr(actors, "actors", {})
+    result = list(bodies)
+    seen = {b.actor_id for b in bodies}
+    for body in bodies:
+        current = getattr(known.get(body.actor_id), "parent_actor_id", None)
+        while current and current in known and current not in seen:
+            seen.add(current)
+            mention = min((m for m in actors.mentions if m.actor_id == current),
+                          key=lambda m: abs(m.start - body.start), default=None)
+            if mention is not None:
+                result.append(Participant(current, "participant", None, None, mention.start, mention.end))
+            current = known[current].parent_actor_id
+    return result
 
 
 def _affiliations(actor_id: str, speaker: Any, actors: Any) -> list[Participant]:
