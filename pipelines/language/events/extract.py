@@ -171,9 +171,21 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             for kind in (t.event_type,) + reference_types(t.surface):
                 arrivals.setdefault(kind, governing[id(t)])
 
+    # Several words for one happening ("laporan akhir tahun yang dirilis pada Desember
+    # 2023"): the event takes the most precise date any of them governs.
+    sharpest: dict[str, Any] = {}
+    for t in reporting:
+        d = governing.get(id(t))
+        if not t.completion and not is_vague(d):
+            best = sharpest.get(t.event_type)
+            if best is None or _width(d) < _width(best):
+                sharpest[t.event_type] = d
+
     reported: dict[str, Draft] = {}
     for trigger in reporting:
         date = governing.get(id(trigger))
+        if not trigger.completion and trigger.event_type in sharpest and not is_vague(date):
+            date = sharpest[trigger.event_type]
         if trigger.completion:
             if not any(r.event_type in arrivals and not r.completion for r in reporting):
                 participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
@@ -230,6 +242,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|yang|lalu|kemudian)\
 def _same_clause(text: str, a: Any, b: Any) -> bool:
     lo, hi = (a, b) if a.start < b.start else (b, a)
     return _CLAUSE_BREAK.search(text, lo.end, hi.start) is None
+
+
+def _width(date: Any) -> dt.timedelta:
+    return (date.date_end or date.date_start) - date.date_start
 
 
 def _in_future(date: Any | None, anchor: dt.date | None) -> bool:
