@@ -22,6 +22,9 @@ def main(argv: list[str]) -> int:
     result = run_job()
     elapsed = time.perf_counter() - started
     print_summary(elapsed)
+    if not result.success:
+        failed = [event.step_key or "" for event in result.all_events if event.is_step_failure]
+        print(f"linimasa run failed in: {', '.join(failed) or 'run setup'} (details in the Dagster UI run history)", file=sys.stderr)
     return 0 if result.success else 1
 
 
@@ -32,7 +35,11 @@ def run_job():
 
     instance = DagsterInstance.get()
     release_abandoned_slots(instance)
-    return defs.resolve_job_def("linimasa_job").execute_in_process(instance=instance, raise_on_error=False)
+    # Step-by-step debug lines belong in the UI's run history, not in a terminal summary.
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    return defs.resolve_job_def("linimasa_job").execute_in_process(
+        run_config=quiet, instance=instance, raise_on_error=False
+    )
 
 
 def release_abandoned_slots(instance) -> None:
