@@ -219,3 +219,31 @@ def test_rollup_survives_parent_cycles_dangling_links_and_no_affiliation_column(
     assert rollup["per:x"] == "org:d"          # a person counts for the organisation above them
     assert rollup["per:y"] == "per:y"          # ... unless it is unknown
     assert rollup["org:a"] in {"org:a", "org:b"} and len(rollup) == 7  # a cycle ends, one row each
+
+
+# --- the assets built from the files ---------------------------------------------------------
+
+def test_each_file_becomes_an_asset_with_its_deps_version_group_and_pool():
+    from pipelines.views import view_assets
+
+    views = {view.name: view for view in read_views()}
+    assert {asset.key.path[-1] for asset in view_assets} == set(views)
+    for asset in view_assets:
+        view = views[asset.key.path[-1]]
+        assert {key.path[-1] for key in asset.asset_deps[asset.key]} == set(view.deps)
+        assert asset.code_versions_by_key[asset.key] == code_version(view.sql)
+        assert asset.group_names_by_key[asset.key] == "views"
+        assert asset.op.pool == "duckdb_writer"
+        assert "duckdb" in asset.required_resource_keys
+
+
+def test_view_metadata_traces_columns_to_their_sources(conn):
+    from pipelines.views.assets import view_metadata
+
+    timeline = next(view for view in read_views() if view.name == "timeline")
+    metadata = view_metadata(conn, timeline, with_pictures=False)
+    deps = metadata["dagster/column_lineage"].deps_by_column
+    assert {(dep.asset_key.path[-1], dep.column_name) for dep in deps["places"]} >= {("locations", "name")}
+    assert {(dep.asset_key.path[-1], dep.column_name) for dep in deps["url"]} == {("documents", "url")}
+    assert metadata["dagster/row_count"] == 12
+    assert "ev:returns-2024" in metadata["preview"].value  # the first row in timeline order
