@@ -23,7 +23,7 @@ class Grammar:
     """The compiled grammar.
 
     `trigger` finds, after a non-word character, the start of anything a rule can begin
-    with (a digit, "(", or one of the rules' first words); it runs over the lower-cased
+    with (a number that passes the digit gate, or one of the rules' first words); it runs over the lower-cased
     text, or with IGNORECASE (`trigger_any_case`) when lower-casing changes the length.
     `by_first_char` maps the first two letters at such a position ('#' for digits and "(")
     to the alternation of the rules that can start there, in priority order, so the
@@ -31,7 +31,6 @@ class Grammar:
     """
 
     trigger: re.Pattern
-    digit_gate: re.Pattern              # cheap check that a number could start a date
     trigger_any_case: re.Pattern
     at_text_start: re.Pattern
     at_text_start_any_case: re.Pattern
@@ -102,7 +101,7 @@ _STARTS = {
 
 
 # Start words that may run on inside a longer word ("Permenkominfo", "Q1", "H5N1").
-_PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid", "us"})
+_PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid"})
 
 
 _COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade")
@@ -221,16 +220,21 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     return [(name, template, _STARTS[name].split()) for name, template in rules]
 
 
-def _digit_gate(lex: Lexicon) -> str:
-    """Most numbers in news are counts and money; a number can only start a date when it
-    is a year, or is followed by a separator, a range word, a month or a time unit."""
+def _number_start(lex: Lexicon) -> str:
+    """Where a number can start a date. Most numbers in news are counts and money; a date
+    starts at a year, or at a day followed by a separator, a range word, a list, a month or
+    a time unit. The first character is matched outright (a digit or "(") and the rest is a
+    lookahead, so the scanner's branch test stays cheap at every other position."""
     months = _trie({m.lower() for m in lex.months})
-    return (r"\(?\s*\d{1,2}\s?[/\-–—.]\s?\d"
-            r"|\d{1,2}\s*(?:[-–—]|hingga|sampai|s\.\s?d|s/d|sd\s)"
-            r"|\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
-            r"|\d{1,2}\s+(?:" + months + r")(?![a-z])"
-            r"|\d{1,2}\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
-            r"|(?:19|20)\d\d(?!\d)|\d{1,2}0-an")
+    after_first_digit = (
+        r"\d?\s?[/\-–—.]\s?\d"
+        r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s/d|sd\s)"
+        r"|\d?(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
+        r"|\d?\s+(?:" + months + r")(?![a-z])"
+        r"|\d?\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
+        r"|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?0-an"
+    )
+    return r"\((?=\s*\d{1,2}\s?[/\-–—.]\s?\d)|\d(?=" + after_first_digit + ")"
 
 
 def _trie(words: set[str]) -> str:
@@ -294,11 +298,12 @@ def grammar() -> Grammar:
     by_first_char = {key: rules_for(key) for key in keys}
     all_words.discard("#")
     prefixes = {w for w in all_words if w in _PREFIX_STARTS}
-    body = (r"(?P<start>\(|\d|" + _trie(all_words - prefixes) + "(?![a-z])|" + _trie(prefixes) + ")")
+    # Numbers only surface where the digit gate says a date could start there.
+    body = (r"(?P<start>" + _number_start(lex) + "|" + _trie(all_words - prefixes) + "(?![a-z])|"
+            + _trie(prefixes) + ")")
     master = re.compile(r"(?<![\w])(?:" + "|".join(b for _, b in bodies) + ")")
     return Grammar(
         trigger=re.compile(r"[^\w]" + body),
-        digit_gate=re.compile(_digit_gate(lex), re.IGNORECASE),
         trigger_any_case=re.compile(r"[^\w]" + body, re.IGNORECASE),
         at_text_start=re.compile(body),
         at_text_start_any_case=re.compile(body, re.IGNORECASE),

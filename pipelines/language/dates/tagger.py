@@ -70,8 +70,8 @@ def _matches(text: str, gram: Grammar) -> Iterator:
                 return
             candidate = found.start("start")
         char = scan[candidate]
-        if char == "(" or char.isdigit():
-            rules = gram.by_first_char["#"] if gram.digit_gate.match(scan, candidate) else None
+        if char == "(" or char.isdigit():   # the trigger already passed the digit gate
+            rules = gram.by_first_char["#"]
         else:
             rules = gram.by_first_char.get(scan[candidate:candidate + 2]) or gram.by_first_char.get(char)
         match = rules.match(text, candidate) if rules is not None else None
