@@ -8,6 +8,7 @@ from pipelines.language.entities.records import Actor, ActorAnalysis, ActorMenti
 from pipelines.language.events import extract_events
 from pipelines.language.events.dating import dates_of, governing_dates
 from pipelines.language.events.lines import is_headline_like, is_link_line, reporting_mask
+from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.statements import quoted_spans
 from pipelines.language.events.tokens import Tokens
 from pipelines.language.events.triggers import find_triggers
@@ -69,17 +70,29 @@ def test_negated_and_undated_planned_events_are_dropped():
     assert extract_events(text, [], _analysis(text, {})) == []
 
 
-def test_a_dated_plan_is_kept():
+def test_a_dated_plan_is_kept_until_its_date_lies_after_the_publication():
     text = "Kedua lembaga akan menggelar pertemuan lanjutan pada 2 Juni 2025."
     dates = [_date(text, "2 Juni 2025", dt.date(2025, 6, 2), dt.date(2025, 6, 2))]
-    events = extract_events(text, dates, _analysis(text, {}))
+    events = extract_events(text, dates, _analysis(text, {}), anchor=dt.date(2025, 6, 3))
     assert [(e.event_type, e.date_start) for e in events] == [("meeting", dt.date(2025, 6, 2))]
+    assert extract_events(text, dates, _analysis(text, {}), anchor=dt.date(2025, 5, 1)) == []
 
 
 def test_quoted_spans_close_on_matching_marks_and_run_to_the_end_when_open():
     text = '"Kami siap," kata Rudi. “Belum selesai'
     spans = quoted_spans(text, 0, len(text))
     assert [text[a:b] for a, b in spans] == ['"Kami siap,"', "“Belum selesai"]
+
+
+def test_a_quote_closing_a_quotation_from_an_earlier_sentence_covers_the_sentence_start():
+    text = 'Semua kami tunda," kata Galih.'
+    assert quoted_spans(text, 0, len(text)) == [(0, text.index(",") + 2)]
+
+
+def test_police_rank_abbreviations_stay_inside_their_sentence():
+    text = 'Hal itu disampaikan Kombes Pol. Yudi Permana di Batam. Polisi masih memburu pelaku.'
+    assert [text[s.start:s.end] for s in event_sentences(text)] == [
+        "Hal itu disampaikan Kombes Pol. Yudi Permana di Batam.", "Polisi masih memburu pelaku."]
 
 
 def test_a_reference_back_takes_the_date_of_its_own_clause():

@@ -77,9 +77,9 @@ _INITIALS = re.compile(r"[A-Z]{2,4}")
 
 def add_people_named_by_initials(drafts: list[Any], text: str, mentions: list[Any],
                                  actor_types: dict[str, str]) -> None:
-    """Suspects and victims are named by initials ("RH (41)") in the paragraph that tells
-    their case, often in a sentence of their own ("Keduanya, AS dan MF, ..."); they take
-    part in the paragraph's arrests, trials and returns."""
+    """Suspects and victims are named by initials ("RH (41)") in the paragraph that first
+    tells their case, often in a sentence of their own ("Keduanya, AS dan MF, ..."); they
+    take part in that paragraph's arrests, trials and returns."""
     initialled = [m for m in mentions if actor_types.get(m.actor_id) == "person" and _INITIALS.fullmatch(m.surface)]
     if not initialled:
         return
@@ -87,8 +87,9 @@ def add_people_named_by_initials(drafts: list[Any], text: str, mentions: list[An
         event_type = draft.event.event_type
         if event_type not in _CASES:
             continue
-        paragraphs = {(text.rfind("\n", 0, a) + 1, _line_end(text, b)) for a, b in draft.spans}
-        people = [m for m in initialled if any(lo <= m.start < hi for lo, hi in paragraphs)]
+        first, last = draft.spans[0]
+        lo, hi = text.rfind("\n", 0, first) + 1, _line_end(text, last)
+        people = [m for m in initialled if lo <= m.start < hi]
         merge_participants(draft.event.participants, [
             Participant(m.actor_id, lexicon().default_role(event_type, "person"), m.rank, m.title, m.start, m.end)
             for m in people
