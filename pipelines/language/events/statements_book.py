@@ -8,6 +8,7 @@ the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,7 +115,7 @@ class StatementBook:
                 merge_participants(participants, said.bodies)
                 merge_places(event_places, said.places)
             merge_participants(participants, _affiliations(actor_id, described, actors))
-            merge_participants(participants, _with_parents(_title_bodies(described, actors), actors))
+            merge_participants(participants, _with_parents(_title_bodies(described, actors, text), actors))
             for said, _ in members:  # whoever spoke at an event took part in it, and spoke there
                 occasion = _occasion(said, list(drafts))
                 if occasion is not None:
@@ -188,14 +189,24 @@ def _canonical_people(actors: Any) -> dict[str, tuple[str, Any]]:
     return joined
 
 
-def _title_bodies(speaker: Any, actors: Any) -> list[Participant]:
+_FROM_BODY = re.compile(r",?\s*(?:dari|of)\s+$", re.IGNORECASE)
+
+
+def _title_bodies(speaker: Any, actors: Any, text: str = "") -> list[Participant]:
     """Organisations named in the speaker's title where the title is given ("Kepala Kantor
     Imigrasi Batam, Galih Prasetyo"), wherever in the document that is."""
     title = (getattr(speaker, "title", None) or "").lower()
     known = getattr(actors, "actors", {})
     bodies = []
     for m in getattr(actors, "mentions", ()):
-        if getattr(known.get(m.actor_id), "actor_type", "") != "organization" or m.end > speaker.start:
+        if getattr(known.get(m.actor_id), "actor_type", "") != "organization":
+            continue
+        if m.start >= speaker.end:
+            # "Somchai Rattanakul dari Royal Thai Police": the body named right after.
+            if m.start - speaker.end <= 8 and _FROM_BODY.match(text, speaker.end, m.start):
+                bodies.append(Participant(m.actor_id, "participant", None, None, m.start, m.end))
+            continue
+        if m.end > speaker.start:
             continue
         in_title = title and speaker.start - m.end <= _TITLE_REACH and m.surface.split(" (")[0].lower() in title
         # "Direktur Pelindungan WNI Kementerian Luar Negeri (Kemlu), Haryo Wicaksono": the
