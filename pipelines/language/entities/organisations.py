@@ -110,10 +110,13 @@ def _implied_place(state: DocumentState, actor_id: str, i: int, j: int,
 
 def find_organisations(state: DocumentState) -> None:
     """Mentions of seed/learned names and pattern organisations over unclaimed tokens."""
+    cat = state.cat
     i = 0
     n = len(state.tokens)
     while i < n:
-        if state.claimed[i] or not state.tokens[i].is_capitalised:
+        word = state.words[i]
+        if word not in cat.actor_names.firsts and word not in cat.org_patterns.firsts \
+                and word not in state.learned.firsts or state.claimed[i]:
             i += 1
             continue
         known = state.known_name(i)

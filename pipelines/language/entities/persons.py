@@ -366,6 +366,8 @@ def find_coordinated_names(state: DocumentState) -> None:
     common = common_words()
     persons = sorted((m for m in state.mentions if m.actor_id.startswith("per:")
                       and m.resolution in ("name", "short_name")), key=lambda m: m.start)
+    if not persons:
+        return
     index = {t.start: k for k, t in enumerate(state.tokens)}
     ends = {t.end: k for k, t in enumerate(state.tokens)}
 

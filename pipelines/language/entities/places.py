@@ -106,7 +106,9 @@ def find_gazetteer_places(state: DocumentState) -> None:
     cat = state.cat
     i, n = 0, len(state.tokens)
     while i < n:
-        if state.claimed[i] or not state.tokens[i].is_capitalised:
+        word = state.words[i]
+        if word not in cat.country_names.firsts and word not in cat.place_names.firsts \
+                or state.claimed[i]:
             i += 1
             continue
         country = longest(cat.country_names, state.tokens, i, 5)

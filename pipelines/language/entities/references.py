@@ -14,6 +14,8 @@ _PERSON_PRONOUNS = frozenset({"ia", "Ia", "beliau", "Beliau", "dia", "Dia"})
 _SPEECH_NYA = frozenset({"ujarnya", "katanya", "tuturnya", "jelasnya", "lanjutnya", "tambahnya",
                          "ungkapnya", "menurutnya", "tegasnya", "imbuhnya", "sebutnya", "ucapnya",
                          "terangnya", "paparnya", "pungkasnya"})
+_REFERENCE_WORDS = frozenset({"pihaknya", "Pihaknya", *_PERSON_PRONOUNS, *_SPEECH_NYA,
+                              *(w.capitalize() for w in _SPEECH_NYA)})
 _PAIR_NOUNS = {"kepolisian": "police", "negara": "country", "lembaga": "organization",
                "institusi": "organization", "pihak": "organization", "belah": "country"}
 
@@ -136,8 +138,8 @@ def _last_two(state: DocumentState, before: int, kind: str) -> list[str]:
 
 def find_pronouns(state: DocumentState) -> None:
     for i, word in enumerate(state.words):
-        if not word.endswith(("nya", "a", "u")) or state.claimed[i]:
-            continue  # every reference word ends so: a cheap filter before the set tests
+        if word not in _REFERENCE_WORDS or state.claimed[i]:
+            continue
         token = state.tokens[i]
         if word in ("pihaknya", "Pihaknya"):
             target = _last_actor(state, token.start, body=True)

@@ -17,5 +17,10 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(word, m.start(), m.end(), word[:1].isupper())
-            for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    new = tuple.__new__  # skips the namedtuple constructor's argument handling: tokenizing is hot
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        tokens.append(new(Token, (word, start, end, word[:1].isupper())))
+    return tokens
