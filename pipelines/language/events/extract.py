@@ -9,7 +9,7 @@ from typing import Any, Sequence
 from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
-from pipelines.language.events.lines import reporting_mask
+from pipelines.language.events.lines import is_headline_like, reporting_mask
 from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import (
     add_people_named_by_initials, join_court_case, join_gatherings, share_setting)
@@ -87,7 +87,8 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
                            _occasion_types(text, tokens, statement.attribution))
         free_mentions = _outside(s_mentions, attribution)
         speakers = [m for m in s_mentions if m not in free_mentions]
-        free_dates = [d for d in s_dates if (statement is None or d is not statement.date) and d.end > dateline_end]
+        free_dates = [d for d in s_dates if (statement is None or d is not statement.date)
+                      and d.end > dateline_end and not _TIME_ONLY.match(d.text)]
         found = _events_in_sentence(text, tokens, sentence, free_mentions, speakers, free_dates, s_places,
                                     actor_types, book, known_anchor)
         if not found and statement is None:
@@ -239,6 +240,11 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|yang|lalu|kemudian)\b", re.IGNORECASE)
 
 
+# "pukul 10.30 WIB": a clock time dated to the publication day by default; it tells the
+# hour of whatever day is being narrated, not which day.
+_TIME_ONLY = re.compile(r"(?:pukul|jam)?\s*\d{1,2}[.:]\d{2}\b", re.IGNORECASE)
+
+
 def _same_clause(text: str, a: Any, b: Any) -> bool:
     lo, hi = (a, b) if a.start < b.start else (b, a)
     return _CLAUSE_BREAK.search(text, lo.end, hi.start) is None
@@ -286,10 +292,19 @@ _DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,40}?(?:\s*,\s*[^\n]{0,60}?)?\s+[-
 
 
 def _dateline_end(text: str) -> int:
-    """End of the dateline; dates in it tell when the story was filed, not when events happened."""
-    match = _DATELINE.match(text[:120])
-    if match:
-        return match.end()
+    """End of the dateline; dates in it tell when the story was filed, not when events happened.
+    It opens the body, or the first paragraph after a title line."""
+    offset = 0
+    for _ in range(2):
+        while offset < len(text) and text[offset] in "\n \t":
+            offset += 1
+        match = _DATELINE.match(text[offset:offset + 120])
+        if match:
+            return offset + match.end()
+        line_end = text.find("\n", offset)
+        if line_end < 0 or not is_headline_like(text[offset:line_end]):
+            break
+        offset = line_end
     return 0
 
 

@@ -51,7 +51,10 @@ def _title_role(mention: Any) -> str | None:
 def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any],
                      actor_types: dict[str, str], fixed_role: str | None = None) -> list[Participant]:
     """Participants from the actor mentions lying in text[start:end]; one per actor."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    # A pronoun ("Ia", "-nya") is a speaker's or subject's stand-in; as a bare participant
+    # its resolution is too unsure to name who an arrest or a return involved.
+    inside = [m for m in mentions if start <= m.start and m.end <= end
+              and getattr(m, "resolution", None) != "pronoun"]
     if not inside:
         return []
     cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside)
