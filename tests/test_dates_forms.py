@@ -231,3 +231,18 @@ def test_vague_past_has_no_start_and_ends_at_the_anchor(surface):
 def test_vague_present_is_the_anchor_day(surface):
     m = only(f"Jaringan itu {surface} berpindah ke Laos.")
     assert (m.date_start, m.date_end, m.granularity, m.kind) == (ANCHOR, ANCHOR, "vague", "vague")
+
+
+@pytest.mark.parametrize("text, surface, first, last", [
+    ("Festival digelar 1 dan 2 November 2025 di Bali.", "1 dan 2 November 2025", "2025-11-01", "2025-11-02"),
+    ("Sidang digelar 3, 4 dan 6 Mei 2025.", "3, 4 dan 6 Mei 2025", "2025-05-03", "2025-05-06"),
+    ("Penjualan turun pada bulan September dan Oktober.", "September dan Oktober", "2024-09-01", "2024-10-31"),
+    ("Data Januari, Februari dan Maret 2025 sudah masuk.", "Januari, Februari dan Maret 2025", "2025-01-01", "2025-03-31"),
+])
+def test_listed_days_and_months_are_the_interval_covering_them(text, surface, first, last):
+    m = only(text)
+    assert (m.text, m.date_start, m.date_end, m.kind) == (surface, d(first), d(last), "range")
+
+
+def test_listed_names_that_look_like_months_are_not_dates():
+    assert tag_dates("Ia bertemu Mei dan Juni Astuti di Batam.", ANCHOR) == []

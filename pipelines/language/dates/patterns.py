@@ -1,13 +1,13 @@
-"""The date grammar: one regex per expression shape, joined into a single scanner.
+"""The date grammar: one regex per expression shape, tried where a date can start.
 
-Every rule is a named alternative of one master pattern, tried in the order listed, so the
-scanner walks the text once and takes, at each position, the first rule that matches there.
-Longer shapes (ranges, dates with weekday and time) therefore come before their parts, and
-blockers (law numbers, money, ages, Covid-19) come first so the numbers inside them are
-never read as dates.
+Rules are listed in priority order. At each place a date can start (found by one trigger
+scan, see `Grammar`), the rules that can begin there are tried as one alternation and the
+first that matches wins, so longer shapes (ranges, dates with weekday and time) come before
+their parts, and blockers (law numbers, money, ages, Covid-19) come first so the numbers
+inside them are never read as dates.
 
 Group names inside a rule template are written `<@name>` / `(?(@name)` and get the rule's
-name as prefix when the master pattern is built, because Python regexes need unique names.
+name as prefix when the alternations are built, because Python regexes need unique names.
 """
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ class Grammar:
     at_text_start_any_case: re.Pattern
     by_first_char: dict[str, re.Pattern]
     groups: dict[str, frozenset[str]]   # rule -> its local group names
-    master: re.Pattern                  # all rules in one alternation, for reference and tests
 
 
 # Pieces of the grammar that need no lexicon.
@@ -66,6 +65,7 @@ _STARTS = {
     "range_days_month": "# WD",
     "range_days_slash": "# WD",
     "range_months": "MON",
+    "months_listed": "MON",
     "range_months_bare": "MON",
     "range_years": "# tahun periode",
     "days_listed": "#",
@@ -173,6 +173,11 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("range_days_month", rf"(?:{wd('a')}{_DASH}{wd('b')}\s*,?\s*)?{day('a')}{_CONNECT}{day('b')}\s+{month('b')}(?:\s+{year('b')})?{time}?"),
         ("range_days_slash", rf"(?:{wd('a')}{_CONNECT}{wd('b')}\s*,?\s*)?(?P<@po>\(\s*)?{day('a')}\s?[-–—]\s?{day('b')}/(?P<@bm>[01]?\d)(?:/(?P<@by>\d{{4}}|\d\d))?(?![\d/])(?(@po)\s*\))"),
         ("range_months", rf"{month('a')}(?:\s+{year('a')})?{_CONNECT}{month('b')}\s+{year('b')}"),
+        # Without a year, "Mei dan Juni" may be two people: only after "pada", "bulan", ...
+        # and with no capitalised surname after.
+        ("months_listed", rf"(?:(?P<@amon>{month_cap})(?:\s*,\s*{month_cap})*\s*,?\s+dan\s+(?P<@bmon>{month_cap})\s+{year('b')}"
+                          rf"|{_after_any(_MONTH_CONTEXT)}(?P<@amon2>{month_cap})(?:\s*,\s*{month_cap})*\s*,?\s+dan\s+"
+                          rf"(?P<@bmon2>{month_cap})(?!\s+[A-Z][a-z]))"),
         ("range_months_bare", rf"(?P<@amon>{month_cap}){_CONNECT}(?P<@bmon>{month_cap})(?!\s*\d){rel}?"),
         ("range_years", rf"(?:(?i:tahun|periode)\s+)?{_NOT_AFTER_NUMBER}{year('a')}{_CONNECT}{year('b')}(?![.,]\d)"),
         # Single days.
@@ -301,7 +306,6 @@ def grammar() -> Grammar:
     # Numbers only surface where the digit gate says a date could start there.
     body = (r"(?P<start>" + _number_start(lex) + "|" + _trie(all_words - prefixes) + "(?![a-z])|"
             + _trie(prefixes) + ")")
-    master = re.compile(r"(?<![\w])(?:" + "|".join(b for _, b in bodies) + ")")
     return Grammar(
         trigger=re.compile(r"[^\w]" + body),
         trigger_any_case=re.compile(r"[^\w]" + body, re.IGNORECASE),
@@ -309,5 +313,4 @@ def grammar() -> Grammar:
         at_text_start_any_case=re.compile(body, re.IGNORECASE),
         by_first_char=by_first_char,
         groups=groups,
-        master=master,
     )

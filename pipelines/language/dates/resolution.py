@@ -323,6 +323,16 @@ def _range_months_bare(g, ctx, start, end):
     return _range_result(first, last, ctx, "month", anchor=base)
 
 
+def _months_listed(g, ctx, start, end):
+    # "September dan Oktober 2019": one mention for the months named, as the interval covering them.
+    if not g("by"):
+        return _range_months_bare(lambda name: g({"amon": "amon2", "bmon": "bmon2"}.get(name, name)), ctx, start, end)
+    year_b = int(g("by"))
+    month_a, month_b = _month_of(g, "amon"), _month_of(g, "bmon")
+    year_a = year_b - 1 if month_a > month_b else year_b
+    return _range_result(P.month_interval(year_a, month_a)[0], P.month_interval(year_b, month_b)[1], ctx, "month")
+
+
 def _range_years(g, ctx, start, end):
     first, last = int(g("ay")), int(g("by"))
     if last <= first or last - first > 50:
@@ -637,6 +647,7 @@ _RESOLVERS = {
     "range_days_month": _range_days_month,
     "range_days_slash": _range_days_slash,
     "range_months": _range_months,
+    "months_listed": _months_listed,
     "range_months_bare": _range_months_bare,
     "range_years": _range_years,
     "days_listed": _days_listed,
