@@ -267,3 +267,18 @@ def check_offsets(text, analysis):
             assert actor.country_code or actor.no_country_reason, actor
         if actor.parent_actor_id:
             assert actor.parent_actor_id in analysis.actors, actor
+
+
+def test_regional_title_names_the_body_the_officer_serves():
+    analysis = analyse_actors("Kapolda Sumut Irjen Whisnu Hermawan mengatakan korban sudah pulang.")
+    actor = analysis.actors["per:whisnu-hermawan"]
+    assert actor.affiliation_id == "org:polda-sumatera-utara"
+    body = analysis.actors["org:polda-sumatera-utara"]
+    assert (body.parent_actor_id, body.country_code) == ("org:polri", "IDN")
+
+
+def test_short_and_full_place_names_give_one_regional_body():
+    short = analyse_actors("Polda Sumut menangkap lima orang.")
+    full = analyse_actors("Polda Sumatera Utara menangkap lima orang.")
+    assert "org:polda-sumatera-utara" in short.actors and "org:polda-sumatera-utara" in full.actors
+    assert "Polda Sumut" in short.actors["org:polda-sumatera-utara"].aliases

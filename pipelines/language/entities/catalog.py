@@ -48,6 +48,7 @@ class Title:
     expansion: str
     actor_id: str | None
     unique: bool
+    org_head: str | None = None  # "Kapolda" heads a "Polda": "Kapolda Sumut" serves Polda Sumut
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ class Catalog:
         self.titles: dict[Key, Title] = PhraseIndex()
         for row in read_seed("titles"):
             self.titles[words(row["title"])] = Title(
-                row["title"], row["expansion"], row["actor_id"] or None, row["unique"] == "yes")
+                row["title"], row["expansion"], row["actor_id"] or None, row["unique"] == "yes",
+                row.get("org_head") or None)
 
         self.countries: dict[str, Country] = {}
         self.country_names: dict[Key, str] = PhraseIndex()

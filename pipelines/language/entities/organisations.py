@@ -77,14 +77,25 @@ def match_pattern(state: DocumentState, i: int) -> tuple[int, OrgPattern, int] |
 
 
 def add_pattern_org(state: DocumentState, i: int, head_end: int, pattern: OrgPattern,
-                    end: int) -> str:
-    name = state.surface(i, end)
+                    end: int, head: str | None = None) -> str:
+    """The organisation a head noun and its tail name (tokens i..head_end..end). `head` replaces
+    the written head when it is implied by a title ("Kapolda Sumut" -> "Polda Sumut")."""
+    head = head or state.surface(i, head_end)
+    name = f"{head} {state.surface(head_end, end)}"
+    aliases: tuple[str, ...] = ()
+    if pattern.place_after_head:
+        # "Polda Sumut" and "Polda Sumatera Utara" are one body: name it by the gazetteer's name.
+        place = longest(state.cat.place_names, state.tokens, head_end, 6)
+        if place and place[0] == end:
+            canonical = f"{head} {state.cat.locations[place[1]].name}"
+            if canonical != name:
+                name, aliases = canonical, (name,)
     country = country_in(state, head_end, end) or pattern.country_code
     if pattern.country_code is None and country is None:
         place = place_in(state, head_end, end)
         if place:
             country = state.cat.locations[place[2]].country_code
-    actor = text_org(state, name, parent=pattern.parent_actor_id, country=country)
+    actor = text_org(state, name, parent=pattern.parent_actor_id, country=country, aliases=aliases)
     state.sectors.setdefault(actor.actor_id, pattern.sector)
     if pattern.place_after_head:
         _implied_place(state, actor.actor_id, head_end, end, country)

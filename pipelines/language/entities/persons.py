@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 
-from .catalog import Key, PhraseIndex, Rank, Title, longest
+from .catalog import Key, PhraseIndex, Rank, Title, longest, words
 from .organisations import add_pattern_org, country_in, match_pattern
 from .records import Actor
 from .model import model_available
@@ -187,6 +187,11 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
             state.mention_tokens(actor_id, k, pattern[2], "name")
             return actor_id
     head = title_at(state, start)
+    if head and head[1].org_head and head[0] < end:
+        pattern = state.cat.org_patterns.get(words(head[1].org_head))
+        if pattern:
+            actor_id = add_pattern_org(state, start, head[0], pattern, end, head=head[1].org_head)
+            return actor_id
     if head and head[1].actor_id:
         state.add_actor(state.cat.actors[head[1].actor_id])
         return head[1].actor_id
