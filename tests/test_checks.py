@@ -162,3 +162,16 @@ def test_checks_and_views_fit_the_project_job_without_cycles():
     job = defs.resolve_implicit_global_asset_job_def()
     node_names = {node.name for node in job.graph.nodes}
     assert "timeline" in node_names and "actor_cooperation" in node_names
+
+
+def test_event_types_follow_the_vocabulary_and_the_trigger_seeds(tmp_path):
+    from pipelines.language.seeds import read_seed
+    from pipelines.views.checks import EVENT_TYPES, known_event_types
+
+    assert set(EVENT_TYPES) <= set(known_event_types())
+    assert {row["event_type"] for row in read_seed("event_triggers")} - {"none"} <= set(known_event_types())
+    path = build_warehouse(tmp_path / "w.duckdb")
+    with duckdb.connect(str(path)) as conn:
+        conn.execute("update events set event_type = 'picnic' where event_id = 'ev:visit'")
+        result = _check_result(conn, CHECKS["events_have_type_and_precision"])
+    assert not result.passed and "picnic" in result.metadata["sample"].value
