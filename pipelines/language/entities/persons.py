@@ -18,7 +18,7 @@ from .model import model_available
 from .slugs import slugify
 from .tagging import person_end
 from .state import DocumentState
-from .vocab import CONNECTORS, ROMAN, honorifics, non_names, office_words
+from .vocab import CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words, org_words
 
 MAX_NAME = 5
 _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "Al", "El"})
@@ -56,11 +56,13 @@ def name_end(state: DocumentState, i: int) -> int:
     """End of a person's name starting at token i (i itself when there is none)."""
     cat = state.cat
     k, n = i, len(state.tokens)
+    if state.word(i) in office_words():
+        return i  # "Jenderal Kekayaan Negara ...": an office, not a name
     while k < n and k - i < MAX_NAME:
         word = state.word(k)
         if word[:1].isupper() and word[:1].isalpha():
             if word in non_names() or (word,) in cat.ranks or (word,) in cat.actor_names \
-                    or (word,) in cat.country_names:
+                    or (word,) in cat.country_names or word.startswith(OFFICE_PREFIXES):
                 break
             if len(word) == 1 and state.word(k + 1) == ".":  # an initial: "M. Iqbal"
                 k += 2
@@ -212,6 +214,9 @@ def find_ranked_persons(state: DocumentState) -> None:
             i += 1
             continue
         k, rank = hit
+        if i > 0 and (state.word(i - 1), state.word(i)) in cat.titles:
+            i += 1  # "Direktur Jenderal", "Sekretaris Jenderal": part of a title
+            continue
         police = False
         while state.word(k) in _SERVICE_MARKERS or state.word(k) in (".", "(", ")") and \
                 (state.word(k - 1) in _SERVICE_MARKERS or state.word(k + 1) in _SERVICE_MARKERS):

@@ -6,14 +6,13 @@ That keeps the tagger, the costliest step, off most of the text.
 """
 from __future__ import annotations
 
-from .features import common_words
+from .features import common_words, person_names
 from .model import model_available, tag_spans
 from .state import DocumentState
-from .vocab import non_names, office_words, org_words, place_patterns
+from .vocab import OFFICE_PREFIXES, non_names, office_words, org_words, place_patterns
 
 Spans = list[tuple[int, int, str]]
 
-_OFFICE_PREFIXES = ("Kemen", "Menko", "Mensesneg", "Wamen", "Kapol", "Wakapol", "Kadiv", "Dirjen")
 _ADDRESS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Sdr", "Saudara", "Saudari", "Mr", "Mrs", "Ms"})
 
 
@@ -148,12 +147,12 @@ def _person_start(state: DocumentState, i: int, j: int) -> int:
         word = state.word(i)
         if word in _ADDRESS or (word,) in cat.titles or (word,) in cat.ranks:
             i += 1
-        elif word in body or (word.isupper() and len(word) > 2) or word.startswith(_OFFICE_PREFIXES):
+        elif word in body or (word.isupper() and len(word) > 2) or word.startswith(OFFICE_PREFIXES):
             # "Partai Golkar Tantowi Yahya", "PPP M Romahurmuziy": a body's name runs into the person's
             i += 1
             after_body = True
-        elif after_body and j - i > 2:
-            i += 1
+        elif after_body and j - i > 2 and word not in person_names():
+            i += 1  # the body's own name ("Golkar"), unless it is a known given name
         else:
             break
     if j - i == 1 and (state.word(i),) in cat.titles:

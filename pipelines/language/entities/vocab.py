@@ -8,6 +8,8 @@ from .catalog import Key, PhraseIndex, words
 
 # Lower-case words allowed inside a capitalised name ("Kementerian Hukum dan HAM").
 CONNECTORS = frozenset({"dan", "and", "of", "the", "&", "untuk", "for", "de", "du", "bin", "binti"})
+# Word beginnings of office titles and ministries ("Kemenkeu", "Menkopolhukam", "Kapolres").
+OFFICE_PREFIXES = ("Kemen", "Menko", "Mensesneg", "Wamen", "Kapol", "Wakapol", "Kadiv", "Dirjen")
 ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 
 
