@@ -3,7 +3,9 @@
     from pipelines.language.dates import tag_dates, infer_anchor, DateMention
 
 Lexical data (month names, weekdays, number words, vague phrases) lives in
-`seeds/date_*.csv`; the grammar is in `patterns.py`, resolution in `resolution.py`.
+`seeds/date_*.csv`. `patterns.py` holds the grammar, `tagger.py` the scan, `resolution.py`
+dispatches each match to a resolver in `absolute.py`, `months_years.py` or `relative.py`
+(helped by `yearless.py`, `resolved.py`, `periods.py` and the scan state in `context.py`).
 Conventions follow DESIGN.md's "Date conventions"; the choices it leaves open are
 documented in `tests/gold/dates_README.md`.
 """

@@ -1,0 +1,165 @@
+"""Resolvers for dates counted from the anchor ("kemarin", "Jumat lalu", "dua hari lalu"),
+from the story's own last date ("keesokan harinya", a bare "pukul 06.12") and vague ones."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipelines.language.dates import periods as P
+from pipelines.language.dates.lexicon import lexicon
+from pipelines.language.dates.resolved import Resolved, SHIFT, period, time_of, unresolved
+
+
+DAY_WORDS = {"kemarin lusa": -2, "hari ini": 0, "kemarin": -1, "besok lusa": 2, "lusa": 2, "besok": 1,
+              "esok hari": 1, "tadi pagi": 0, "tadi siang": 0, "tadi sore": 0, "pagi tadi": 0,
+              "siang tadi": 0, "sore tadi": 0}
+
+
+def day_word(g, ctx, start, end):
+    base = ctx.base()
+    if base is None:
+        return unresolved("day", "relative")
+    day = base + dt.timedelta(days=DAY_WORDS[" ".join(g("w").lower().split())])
+    return Resolved(day, day, "day", "relative", base, time_of(g))
+
+
+def week_relative(g, ctx, start, end):
+    base = ctx.base()
+    if base is None:
+        return unresolved("week", "relative")
+    return period(P.week_interval(base, SHIFT[g("rel").lower()]), "week", "relative", base)
+
+
+def month_now(g, ctx, start, end):
+    base = ctx.base()
+    if base is None:
+        return unresolved("month", "relative")
+    return period(P.month_interval(*P.add_months(base.year, base.month, SHIFT[g("rel").lower()])),
+                   "month", "relative", base)
+
+
+def year_now(g, ctx, start, end):
+    base = ctx.base()
+    if base is None:
+        return unresolved("year", "relative")
+    return period(P.year_interval(base.year + SHIFT[g("rel").lower()]), "year", "relative", base)
+
+
+def year_relative(g, ctx, start, end):
+    return period(P.year_interval(int(g("ay"))), "year", "absolute")
+
+
+def weekday_named(g, ctx, start, end):
+    base = ctx.base()
+    if base is None:
+        return unresolved("day", "relative")
+    weekday = lexicon().weekday(g("awd"))
+    if g("wk"):
+        monday = P.week_interval(base, SHIFT[g("wrel").lower()])[0]
+        day = monday + dt.timedelta(days=weekday)
+    else:
+        rel = (g("rel") or "").lower()
+        if rel in ("lalu", "kemarin"):
+            day = P.weekday_before(base, weekday)
+        elif rel in ("mendatang", "depan", "nanti"):
+            day = P.weekday_after(base, weekday)
+        elif rel == "ini":
+            day = P.week_interval(base)[0] + dt.timedelta(days=weekday)
+        elif rel == "besok" or ctx.is_future(start, end):
+            day = P.weekday_on_or_after(base, weekday)
+        else:
+            day = P.weekday_on_or_before(base, weekday)
+    return Resolved(day, day, "day", "relative", base, time_of(g))
+
+
+UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
+
+
+UNIT_GRANULARITY = {"hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
+                    "dekade": "decade"}
+
+
+def relative_count(g, ctx, start, end):
+    count = 1 if g("se") else lexicon().number(g("n"))
+    if count is None:
+        return None
+    unit, direction = g("unit").lower(), g("dir").lower()
+    narrative = direction in ("sebelumnya", "kemudian", "setelahnya", "berikutnya")
+    base = ctx.story_base() if narrative else ctx.base()
+    if narrative and unit in ("bulan", "tahun", "dekade") and ctx.period_reference is not None:
+        base = ctx.period_reference[0 if direction == "sebelumnya" else 1]
+    granularity = UNIT_GRANULARITY[unit]
+    if base is None:
+        return unresolved(granularity, "relative")
+    sign = -1 if direction in ("lalu", "silam", "sebelumnya") else 1
+    if direction == "mendatang" and count > 1:
+        return coming_periods(base, unit, count, granularity)
+    if unit == "hari":
+        day = base + dt.timedelta(days=sign * count)
+        return Resolved(day, day, "day", "relative", base, sets_reference=narrative)
+    if unit in UNIT_DAYS:
+        return period(P.week_interval(base, sign * count), "week", "relative", base)
+    if unit == "bulan":
+        return period(P.month_interval(*P.add_months(base.year, base.month, sign * count)), "month", "relative", base)
+    if unit == "tahun":
+        return period(P.year_interval(base.year + sign * count), "year", "relative", base)
+    decade = (base.year // 10 + sign * count) * 10
+    return period(P.decade_interval(decade), "decade", "relative", base)
+
+
+def coming_periods(base: dt.date, unit: str, count: int, granularity: str) -> Resolved:
+    """"lima tahun mendatang" is the coming five years, not the fifth one."""
+    if unit == "hari":
+        first, last = base + dt.timedelta(days=1), base + dt.timedelta(days=count)
+    elif unit in UNIT_DAYS:
+        first, last = P.week_interval(base, 1)[0], P.week_interval(base, count)[1]
+    elif unit == "bulan":
+        first = P.month_interval(*P.add_months(base.year, base.month, 1))[0]
+        last = P.month_interval(*P.add_months(base.year, base.month, count))[1]
+    elif unit == "tahun":
+        first, last = P.year_interval(base.year + 1)[0], P.year_interval(base.year + count)[1]
+    else:
+        first, last = dt.date(base.year + 1, 1, 1), dt.date(base.year + 10 * count, 12, 31)
+    return Resolved(first, last, granularity, "relative", base)
+
+
+def next_day(g, ctx, start, end):
+    base = ctx.story_base()
+    if base is None:
+        return unresolved("day", "relative")
+    day = base + dt.timedelta(days=1)
+    return Resolved(day, day, "day", "relative", base, sets_reference=True)
+
+
+def same_day(g, ctx, start, end):
+    base = ctx.story_base()
+    if base is None:
+        return unresolved("day", "relative")
+    return Resolved(base, base, "day", "relative", base, time_of(g))
+
+
+THEN_DATE = re.compile(r"\s*,?\s*(?:(?:pada|tanggal|hari)\s+)?(?=[(\d]|[A-Z])")
+
+
+def time_only(g, ctx, start, end):
+    time = time_of(g)
+    if time is None:
+        return None
+    # "Pukul 04.00 WIB pada Senin (18/8)": the time belongs to the date that follows.
+    following = THEN_DATE.match(ctx.text, end)
+    if following:
+        from pipelines.language.dates.tagger import tag_dates   # the tagger imports this module
+        window = ctx.text[following.end():following.end() + 60]
+        ahead = tag_dates(window, ctx.anchor)
+        if ahead and ahead[0].start == 0 and ahead[0].granularity == "day" and ahead[0].date_start:
+            return Resolved(ahead[0].date_start, ahead[0].date_start, "day", "relative", ctx.base(), time)
+    base = ctx.story_base()
+    return Resolved(base, base, "day", "relative", base, time)
+
+
+def vague(g, ctx, start, end):
+    base = ctx.base()
+    sense = lexicon().vague[" ".join(g("phrase").lower().split())]
+    if sense == "present":
+        return Resolved(base, base, "vague", "vague", base)
+    return Resolved(None, base, "vague", "vague", base)
