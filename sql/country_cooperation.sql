@@ -45,6 +45,14 @@ pair_places as (
     group by all
 ),
 
+country_names as (
+    -- the name of the country-type actor carrying the code, where the reference data has one
+    select country_code, min(name) as country_name
+    from actors
+    where actor_type = 'country' and country_code is not null
+    group by country_code
+),
+
 pair_events as (
     select
         country_a,
@@ -77,8 +85,12 @@ country_cooperation as (
         pair_events.first_date_bilateral,
         pair_events.last_date_bilateral,
         pair_events.n_documents,
-        pair_events.event_ids
+        pair_events.event_ids,
+        name_a.country_name as country_a_name,
+        name_b.country_name as country_b_name
     from pair_events
+    left join country_names as name_a on name_a.country_code = pair_events.country_a
+    left join country_names as name_b on name_b.country_code = pair_events.country_b
     left join pair_topics
       on pair_topics.country_a = pair_events.country_a and pair_topics.country_b = pair_events.country_b
     left join pair_places

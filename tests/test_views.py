@@ -176,6 +176,7 @@ def test_country_pairs_leave_out_same_country(conn):
                                  ("MYS", "PHL"), ("MYS", "THA"), ("PHL", "THA")}
     idn_khm = next(row for row in countries if (row["country_a"], row["country_b"]) == ("IDN", "KHM"))
     assert idn_khm["first_date_bilateral"] == D("2025-04-07") and idn_khm["n_events"] == 4
+    assert (idn_khm["country_a_name"], idn_khm["country_b_name"]) == ("Indonesia", "Kamboja")
 
 
 # --- actor_profile and monthly_topics ---------------------------------------------------------
