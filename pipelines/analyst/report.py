@@ -33,7 +33,9 @@ SECTIONS = [
                                  "first_date, last_date, first_date_bilateral, event_types, topics, places "
                                  "from actor_cooperation order by n_events - n_multilateral_events desc, "
                                  "n_events desc, first_date", 30),
-    ("Cooperation between countries", "select country_a, country_b, n_events, n_multilateral_events as at_forums, "
+    ("Cooperation between countries", "select coalesce(country_a_name, country_a) as country_a, "
+                                      "coalesce(country_b_name, country_b) as country_b, "
+                                      "n_events, n_multilateral_events as at_forums, "
                                       "first_date, last_date, first_date_bilateral, event_types, topics "
                                       "from country_cooperation order by n_events - n_multilateral_events desc, "
                                       "n_events desc", 30),
