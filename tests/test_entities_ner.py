@@ -125,3 +125,29 @@ def test_seed_article_places(seed_article):
             "loc:khm"} <= found
     datelines = [p for p in analysis.places if p.is_dateline]
     assert [(p.location_id, p.start) for p in datelines] == [("loc:jakarta", 0)]
+
+
+KUMPARAN = corpus_dir() / "kumparan" / "sentences-postag.txt"
+
+
+@pytest.mark.skipif(not KUMPARAN.exists(), reason="kumparan corpus not available")
+def test_invariants_hold_on_real_news_text():
+    """Text no rule was written for: offsets slice back, every person and organisation has a
+    country or a reason, parents and places resolve, and ids look like the contract's."""
+    spec = importlib.util.spec_from_file_location("bench_entities", ROOT / "scripts" / "bench_entities.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for text in bench.kumparan_articles(15, 60):
+        analysis = analyse_actors(text)
+        for mention in analysis.mentions:
+            assert text[mention.start:mention.end] == mention.surface
+        for place in analysis.places:
+            assert text[place.start:place.end] == place.surface
+            assert place.location_id in analysis.locations
+        for actor in analysis.actors.values():
+            assert actor.actor_id.split(":")[0] in {"per", "org", "ctry"}
+            if actor.actor_type in ("person", "organization", "group"):
+                assert actor.country_code or actor.no_country_reason
+            assert actor.parent_actor_id is None or actor.parent_actor_id in analysis.actors
+        for entity in recognise_entities(text):
+            assert text[entity.start:entity.end] == entity.text

@@ -7,7 +7,7 @@ from .persons import NO_NATIONALITY, add_person
 from .places import text_location
 from .references import resolve_short_names
 from .state import DocumentState
-from .tagging import sentence_token_ranges
+from .tagging import sentence_index, sentence_token_ranges
 from .vocab import non_names
 
 def is_headline(state: DocumentState, a: int, b: int) -> bool:
@@ -20,9 +20,13 @@ def is_headline(state: DocumentState, a: int, b: int) -> bool:
 
 
 def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) -> None:
-    headlines = [(a, b) for a, b in sentence_token_ranges(state) if is_headline(state, a, b)]
+    ranges = sentence_token_ranges(state)
+    headline: dict[int, bool] = {}
     for i, j, kind in spans:
-        if any(a <= i < b for a, b in headlines):
+        k = sentence_index(state, i)
+        if k not in headline:
+            headline[k] = is_headline(state, *ranges[k])
+        if headline[k]:
             continue  # Title Case Headlines make every word look like a name
         if not state.free(i, j) or all(state.word(k) in non_names() for k in range(i, j)):
             continue

@@ -96,14 +96,14 @@ def person_end(state: DocumentState, i: int) -> int | None:
     """End of the tagger's person span starting at token i, if it proposes one."""
     if not model_available() or not state.tokens:
         return None
-    index = _sentence_index(state, i)
+    index = sentence_index(state, i)
     for a, b, kind in sentence_spans(state, index):
         if a == i and kind == "person":
             return b
     return None
 
 
-def _sentence_index(state: DocumentState, i: int) -> int:
+def sentence_index(state: DocumentState, i: int) -> int:
     ranges = sentence_token_ranges(state)
     lo, hi = 0, len(ranges) - 1
     while lo < hi:
