@@ -182,7 +182,7 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
                 state.add_actor(state.cat.actors[actor_id])
             if actor_id in state.actors and not actor_id.startswith("ctry:"):
                 state.mention_tokens(actor_id, k, known[0], known[1][1])
-                return actor_id
+                return _more_specific(state, actor_id, title_at(state, start))
         pattern = match_pattern(state, k)
         if pattern and pattern[2] <= end:
             actor_id = add_pattern_org(state, k, pattern[0], pattern[1], pattern[2])
@@ -198,6 +198,21 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
         state.add_actor(state.cat.actors[head[1].actor_id])
         return head[1].actor_id
     return None
+
+
+def _more_specific(state: DocumentState, actor_id: str, head) -> str:
+    """'Dirtipidsiber Bareskrim Polri': the title's own body (Dittipidsiber) sits under the body
+    named in it (Bareskrim), so the person acts for the more specific one."""
+    own = head[1].actor_id if head else None
+    parent = state.cat.actors[own].parent_actor_id if own in state.cat.actors else None
+    seen = set()
+    while parent and parent not in seen:
+        if parent == actor_id:
+            state.add_actor(state.cat.actors[own])
+            return own
+        seen.add(parent)
+        parent = state.cat.actors[parent].parent_actor_id if parent in state.cat.actors else None
+    return actor_id
 
 
 def find_ranked_persons(state: DocumentState) -> None:
@@ -274,8 +289,8 @@ def find_titled_persons(state: DocumentState) -> None:
             bare = honorific_end(state, start)
             if bare < end:
                 start = bare
-        elif model_available():
-            start = end  # the tagger sees no name here: a bare title
+        elif model_available() and not _plain_name(state, start, end):
+            start = end  # the tagger sees no name and the words are ordinary ones: a bare title
         closes = state.word(end) in (",", ".", ")", "") or state.word(end) in SPEECH_VERBS \
             or not state.tokens[end].is_capitalised if end < n else True
         if end == start or not state.free(i, end) or (appositive and not closes and not modelled):
@@ -285,6 +300,18 @@ def find_titled_persons(state: DocumentState) -> None:
         add_person(state, start, end, title=(i, title_end), honorific=honorific)
         state.claim(i, end)
         i = end
+
+
+def _plain_name(state: DocumentState, i: int, j: int) -> bool:
+    """Up to three capitalised words news text never writes in lower case, closed by
+    punctuation, a quoting verb or a lower-case word: a name even when the tagger misses it."""
+    from .features import common_words
+    common = common_words()
+    if not 0 < j - i <= 3 or any(state.word(k).lower() in common or state.word(k).isupper()
+                                 or state.word(k) in state.cat.institution_words for k in range(i, j)):
+        return False
+    following = state.word(j)
+    return following in (",", ".", ")", "") or following in SPEECH_VERBS or following.islower()
 
 
 def _model_name(state: DocumentState, after: int, limit: int) -> tuple[int, int] | None:
