@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 
@@ -71,6 +71,7 @@ class DerivedDate:
     date_end: dt.date
     granularity: str = "day"
     kind: str = "derived"
+    origin: Any = field(default=None, compare=False, repr=False)  # the event it was worked out from
 
     @property
     def start(self) -> int:
@@ -133,4 +134,4 @@ def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
     day = day_within(first, last, which)
     if day is None:
         return None, span
-    return DerivedDate(source_mention(target.event.date_mention), day, day), span
+    return DerivedDate(source_mention(target.event.date_mention), day, day, origin=target), span

@@ -232,7 +232,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
             date, participants, place_pairs, tentative=is_vague(date) and not trigger.strong)
         if from_context and draft.elaborates is None and draft is not source:
-            draft.elaborates = source if derived is None else book.latest_of(_GATHERINGS)
+            draft.elaborates = source if derived is None else derived.origin
         reported[trigger.event_type] = draft
     return bool(referenced or reported)
 

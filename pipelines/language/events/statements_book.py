@@ -19,6 +19,7 @@ from pipelines.language.events.statements import Statement
 
 
 _TITLE_REACH = 160  # how far before the name a title's organisation may sit
+_NEARBY_BODY = 60   # how far before an untitled speaker their organisation may be named
 
 
 @dataclass
@@ -214,6 +215,16 @@ def _title_bodies(speaker: Any, actors: Any, text: str = "") -> list[Participant
         appositive = speaker.start - m.end <= 3 and m.end < speaker.start
         if in_title or appositive:
             bodies.append(Participant(m.actor_id, "participant", None, None, m.start, m.end))
+    if not bodies and not title:
+        # No title recognised: the organisation named just before the speaker, with no other
+        # person between ("Delegasi PDRM dipimpin Datuk Razali Hamzah").
+        before = [m for m in getattr(actors, "mentions", ())
+                  if m.end <= speaker.start and speaker.start - m.end <= _NEARBY_BODY
+                  and "\n" not in text[m.end:speaker.start]]
+        if before:
+            last = max(before, key=lambda m: m.end)
+            if getattr(known.get(last.actor_id), "actor_type", "") == "organization":
+                bodies.append(Participant(last.actor_id, "participant", None, None, last.start, last.end))
     return bodies
 
 
