@@ -305,11 +305,13 @@ def find_titled_persons(state: DocumentState) -> None:
 def _plain_name(state: DocumentState, i: int, j: int) -> bool:
     """Up to three capitalised words news text never writes in lower case, closed by
     punctuation, a quoting verb or a lower-case word: a name even when the tagger misses it."""
-    from .features import common_words
+    from .features import common_words, person_names
     common = common_words()
     if not 0 < j - i <= 3 or any(state.word(k).lower() in common or state.word(k).isupper()
                                  or state.word(k) in state.cat.institution_words for k in range(i, j)):
         return False
+    if j - i == 1 and state.word(i) not in person_names():
+        return False  # one unknown word after a title is as likely an office ("Menteri Perumahan")
     following = state.word(j)
     return following in (",", ".", ")", "") or following in SPEECH_VERBS or following.islower()
 
