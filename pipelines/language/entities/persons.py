@@ -18,7 +18,7 @@ from .model import model_available
 from .slugs import slugify
 from .tagging import person_end
 from .state import DocumentState
-from .vocab import CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words, org_words
+from .vocab import CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words
 
 MAX_NAME = 5
 _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "Al", "El"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .organisations import country_in, place_in, text_org
-from .persons import NO_NATIONALITY, add_person
+from .persons import add_person
 from .places import text_location
 from .references import resolve_short_names
 from .state import DocumentState
@@ -23,10 +23,10 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
     ranges = sentence_token_ranges(state)
     headline: dict[int, bool] = {}
     for i, j, kind in spans:
-        k = sentence_index(state, i)
-        if k not in headline:
-            headline[k] = is_headline(state, *ranges[k])
-        if headline[k]:
+        sentence = sentence_index(state, i)
+        if sentence not in headline:
+            headline[sentence] = is_headline(state, *ranges[sentence])
+        if headline[sentence]:
             continue  # Title Case Headlines make every word look like a name
         if not state.free(i, j) or all(state.word(k) in non_names() for k in range(i, j)):
             continue
@@ -37,9 +37,7 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
             if earlier:
                 state.mention_tokens(earlier, i, j, "short_name")
             else:
-                actor_id = add_person(state, i, j)
-                if state.actors[actor_id].country_code is None:
-                    assert state.actors[actor_id].no_country_reason == NO_NATIONALITY
+                add_person(state, i, j)  # nationality unknown unless a title says it
         elif kind == "organization":
             name = state.surface(i, j)
             actor = text_org(state, name, parent=None, country=country_in(state, i, j),
