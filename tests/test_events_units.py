@@ -133,3 +133,21 @@ def test_statement_with_no_date_anywhere_takes_the_publication_date():
 def test_ordinary_uses_of_speech_words_are_not_statements():
     text = "Nadia Putri meminta tindak lanjut atas laporan yang belum jelas asal-usulnya."
     assert extract_events(text, [], _analysis(text, {"Nadia Putri": "per:nadia-putri"})) == []
+
+
+def test_only_people_are_suspects_victims_or_judges():
+    text = "Belum lama ini, seorang korban TPPO asal Bekasi meninggal dunia di Kamboja."
+    dates = [_date(text, "Belum lama ini", None, dt.date(2025, 4, 14), "vague")]
+    analysis = _analysis(text, {}, {"Kamboja": "ctry:KHM"})
+    analysis.actors["ctry:KHM"] = Actor("ctry:KHM", "Kamboja", "country", "KHM", None, (), "seed", None)
+    events = extract_events(text, dates, analysis)
+    assert [(e.event_type, [p.role for p in e.participants]) for e in events] == [("death", ["participant"])]
+
+
+def test_a_generic_word_without_a_date_of_its_own_borrows_none():
+    text = ("Polri bergerak aktif menjalin kerja sama internasional. Polri menggelar pertemuan dengan "
+            "CNP pada 7 April 2025.")
+    dates = [_date(text, "7 April 2025", dt.date(2025, 4, 7), dt.date(2025, 4, 7))]
+    analysis = _analysis(text, {}, {"Polri": "org:polri", "CNP": "org:cnp"})
+    events = extract_events(text, dates, analysis)
+    assert [(e.event_type, e.date_start) for e in events] == [("meeting", dt.date(2025, 4, 7))]

@@ -312,7 +312,7 @@ def _inherit_dates(drafts: list[Draft]) -> None:
     """Undated events take the dates of the event they elaborate (an agreement, its meeting)."""
     inheritance = lexicon().inheritance
     for position, draft in enumerate(drafts):
-        if draft.dated or draft.event.event_type not in inheritance:
+        if draft.dated or draft.tentative or draft.event.event_type not in inheritance:
             continue
         for parent_type in inheritance[draft.event.event_type]:
             parents = [d for d in drafts if d.dated and d.event.event_type == parent_type]
@@ -328,7 +328,7 @@ def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
     dated one, continues that account ("Petugas juga menangkap ..." after the raid's date).
     An explicitly vague event ("belum lama ini") stays vague."""
     for position, draft in enumerate(drafts):
-        if draft.dated or draft.event.date_mention is not None:
+        if draft.dated or draft.event.date_mention is not None or draft.tentative:
             continue
         first = draft.spans[0][0]
         paragraph_start = text.rfind("\n", 0, first) + 1

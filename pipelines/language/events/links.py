@@ -53,7 +53,8 @@ def join_gatherings(events: list[Event]) -> None:
             if other.event_type in _OUTCOMES and _same_dates(other, gathering):
                 merge_participants(other.participants, [_as_party(p, "signatory" if other.event_type == "agreement"
                                                                   else "participant") for p in gathering.participants])
-                merge_participants(gathering.participants, [_as_party(p, "participant") for p in other.participants])
+                merge_participants(gathering.participants, [_as_party(p, "participant", _AT_GATHERINGS)
+                                                            for p in other.participants])
                 merge_places(other.locations, gathering.locations)
             elif other.event_type == "statement" and _within(other, gathering):
                 merge_participants(gathering.participants, [_as_party(p, "participant") for p in other.participants])
@@ -101,6 +102,10 @@ def _line_end(text: str, position: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _as_party(p: Participant, role: str) -> Participant:
-    kept = p.role if p.role in ("lead", "host", "visitor", "signatory") else role
+_AT_GATHERINGS = frozenset({"lead", "host", "visitor"})
+_KEPT = frozenset({"lead", "host", "visitor", "signatory"})
+
+
+def _as_party(p: Participant, role: str, keep: frozenset[str] = _KEPT) -> Participant:
+    kept = p.role if p.role in keep else role
     return Participant(p.actor_id, kept, p.rank, p.title, p.start, p.end)

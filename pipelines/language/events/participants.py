@@ -18,6 +18,7 @@ _CUE_REACH = 90
 _CUE_STOP = re.compile(r"[;.()\"“”]|\b(?:sedangkan|sementara|yang|namun|tetapi|kemudian|lalu)\b", re.IGNORECASE)
 # Officials (anyone with a rank or a title) in an arrest or rescue are acting, not acted on.
 _ACTED_ON = frozenset({"suspect", "victim"})
+_PERSONAL = frozenset({"suspect", "victim", "judge"})
 _LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
 
 
@@ -64,7 +65,10 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
         if mention.actor_id in found:
             continue
         actor_type = actor_types.get(mention.actor_id, "")
-        role = fixed_role or _title_role(mention) or cued.get(mention.start)
+        cue_role = cued.get(mention.start)
+        if cue_role in _PERSONAL and actor_type != "person":
+            cue_role = None  # "korban TPPO ... di Kamboja": a country is no victim
+        role = fixed_role or _title_role(mention) or cue_role
         if role is None:
             role = lex.default_role(event_type, actor_type)
             if role in _ACTED_ON and (getattr(mention, "rank", None) or getattr(mention, "title", None)):
