@@ -327,12 +327,16 @@ def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
     """An event with no date expression at all, reported in the same paragraph right after a
     dated one, continues that account ("Petugas juga menangkap ..." after the raid's date).
     An explicitly vague event ("belum lama ini") stays vague."""
+    inheritance = lexicon().inheritance
     for position, draft in enumerate(drafts):
-        if draft.dated or draft.event.date_mention is not None or draft.tentative:
+        if draft.dated or draft.event.date_mention is not None:
             continue
         first = draft.spans[0][0]
         paragraph_start = text.rfind("\n", 0, first) + 1
         earlier = [d for d in drafts if d is not draft and d.dated and paragraph_start <= d.spans[0][0] <= first]
+        if draft.tentative:
+            # A generic word ("menahan") continues only an account it elaborates (a raid).
+            earlier = [d for d in earlier if d.event.event_type in inheritance.get(draft.event.event_type, ())]
         if earlier:
             source = max(earlier, key=lambda d: d.spans[0][0])
             _copy_date(draft, source)
