@@ -80,7 +80,7 @@ def unexplained_spans(state: DocumentState) -> Spans:
     return spans
 
 
-def _windows(positions: list[int], a: int, b: int, margin: int = 2) -> list[tuple[int, int]]:
+def _windows(positions: list[int], a: int, b: int, margin: int = 1) -> list[tuple[int, int]]:
     """Merged [start, end) windows of `margin` words around each position, inside a..b."""
     windows: list[list[int]] = []
     for p in positions:
