@@ -132,6 +132,8 @@ MONTHS_YEARS_PARTS = [
     ("Nilainya naik pada triwulan pertama 2025.", "triwulan pertama 2025", "2025-01-01", "2025-03-31", "quarter"),
     ("Laporan semester II 2024 terbit.", "semester II 2024", "2024-07-01", "2024-12-31", "half"),
     ("Modus ini marak sejak tahun 1990-an.", "tahun 1990-an", "1990-01-01", "1999-12-31", "decade"),
+    ("Ia kembali pada awal Februari tahun depan.", "awal Februari tahun depan", "2026-02-01", "2026-02-10", "month"),
+    ("Ia pergi akhir Maret tahun lalu.", "akhir Maret tahun lalu", "2024-03-21", "2024-03-31", "month"),
 ]
 
 

@@ -158,6 +158,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     past = r"(?:\s+(?P<@past>lalu|silam|kemarin)(?![\w]))"
     part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
     rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
+    rel_or_year = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}|tahun\s+(?:lalu|ini|depan)(?![\w])))"   # "awal Februari tahun depan"
 
     rules = [
         # Blockers: numbers that look like dates but are not.
@@ -188,7 +189,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("day_dashed", rf"{_NOT_AFTER_NUMBER}(?P<@ad>[0-3]?\d)-(?P<@am>[01]?\d)-{year('a')}{time}?"),
         ("day_of_month", r"(?P<@tg>(?i:tanggal|tgl\.?))\s*" + rf"(?P<@ad>[0-3]?\d)(?![\d/\-]|\.\d)(?!\s+{month_any})(?!\s*(?:,|dan|hingga|sampai)\s*\d)"),
         # Parts of months, years and weeks.
-        ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel}?"),
+        ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel_or_year}?"),
         ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),
         ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>(?:ini|lalu|kemarin|depan|mendatang|silam|nanti)(?![\w])))?(?!\s+yang\s+sama)"),
         # Quarters, halves, decades.
