@@ -28,12 +28,9 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
             headline[sentence] = is_headline(state, *ranges[sentence])
         if headline[sentence]:
             continue  # Title Case Headlines make every word look like a name
-        while i < j and not state.words[i][:1].isalnum():
-            i += 1  # "(WNI)": brackets around a name are not part of it
-        while j > i and not state.words[j - 1][-1:].isalnum():
-            j -= 1
-        if i == j or not state.free(i, j) or all(state.word(k) in non_names() for k in range(i, j)):
-            continue
+        if not state.free(i, j) or all(state.word(k) in non_names() for k in range(i, j)
+                                       if state.word(k)[:1].isalnum()):
+            continue  # "(WNI)", "Senin": words that never name anyone
         if not any(state.tokens[k].is_capitalised for k in range(i, j)):
             continue
         if kind == "person":
