@@ -9,12 +9,13 @@ from typing import Any, Sequence
 from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
-from pipelines.language.events.lines import is_headline_like, reporting_mask
+from pipelines.language.events.inheritance import inherit_dates, inherit_narrative_dates, settle_arrivals
+from pipelines.language.events.lines import dateline_end_of, reporting_mask
 from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import (
     add_people_named_by_initials, join_court_case, join_gatherings, share_setting)
 from pipelines.language.events.model import Event
-from pipelines.language.events.participants import merge_participants, merge_places, participants_for, places_for
+from pipelines.language.events.participants import participants_for, places_for
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -63,7 +64,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
-    dateline_end = _dateline_end(text)
+    dateline_end = dateline_end_of(text)
     known_anchor = _fallback_anchor(dates, anchor)
 
     lex = lexicon()
@@ -94,10 +95,10 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
         if not found and statement is None:
             _enrich_from_cues(text, tokens, sentence, free_mentions, s_places, actor_types, book)
 
-    _inherit_dates(book.drafts)
-    _inherit_narrative_dates(book.drafts, text)
+    inherit_dates(book.drafts)
+    inherit_narrative_dates(book.drafts, text)
     book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
-    book.drafts = _settle_arrivals(book.drafts)
+    book.drafts = settle_arrivals(book.drafts)
     share_setting(book.drafts, actor_types)
     add_people_named_by_initials(book.drafts, text, mentions.items, actor_types)
     events = [draft.event for draft in book.drafts]
@@ -285,91 +286,6 @@ def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], ment
         return
     participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
     book.enrich(target, sentence, None, participants, places_for(start, end, places))
-
-
-# "JAKARTA, Senin (14/4/2025) - ": where and when the story was filed.
-_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,40}?(?:\s*,\s*[^\n]{0,60}?)?\s+[-–—]\s+|^\s*[A-Z][\w.'’ ]{1,40}?:\s")
-
-
-def _dateline_end(text: str) -> int:
-    """End of the dateline; dates in it tell when the story was filed, not when events happened.
-    It opens the body, or the first paragraph after a title line."""
-    offset = 0
-    for _ in range(2):
-        while offset < len(text) and text[offset] in "\n \t":
-            offset += 1
-        match = _DATELINE.match(text[offset:offset + 120])
-        if match:
-            return offset + match.end()
-        line_end = text.find("\n", offset)
-        if line_end < 0 or not is_headline_like(text[offset:line_end]):
-            break
-        offset = line_end
-    return 0
-
-
-def _inherit_dates(drafts: list[Draft]) -> None:
-    """Undated events take the dates of the event they elaborate (an agreement, its meeting)."""
-    inheritance = lexicon().inheritance
-    for position, draft in enumerate(drafts):
-        if draft.dated or draft.tentative or draft.event.event_type not in inheritance:
-            continue
-        for parent_type in inheritance[draft.event.event_type]:
-            parents = [d for d in drafts if d.dated and d.event.event_type == parent_type]
-            if not parents:
-                continue
-            before = [d for d in parents if drafts.index(d) < position]
-            _copy_date(draft, (before or parents)[-1 if before else 0])
-            break
-
-
-def _inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
-    """An event with no date expression at all, reported in the same paragraph right after a
-    dated one, continues that account ("Petugas juga menangkap ..." after the raid's date).
-    An explicitly vague event ("belum lama ini") stays vague."""
-    inheritance = lexicon().inheritance
-    for position, draft in enumerate(drafts):
-        if draft.dated or draft.event.date_mention is not None:
-            continue
-        first = draft.spans[0][0]
-        paragraph_start = text.rfind("\n", 0, first) + 1
-        earlier = [d for d in drafts if d is not draft and d.dated and paragraph_start <= d.spans[0][0] <= first]
-        if draft.tentative:
-            # A generic word ("menahan") continues only an account it elaborates (a raid).
-            earlier = [d for d in earlier if d.event.event_type in inheritance.get(draft.event.event_type, ())]
-        if earlier:
-            source = max(earlier, key=lambda d: d.spans[0][0])
-            _copy_date(draft, source)
-            draft.elaborates = draft.elaborates or source
-
-
-def _settle_arrivals(drafts: list[Draft]) -> list[Draft]:
-    """An arrival reported before the return it completes ("tiba di Bandara ..., Rabu" then
-    "pemulangan ...") dates that return; an arrival in a story of delegations and meetings
-    is travel, not a return."""
-    kept = []
-    travelling = any(d.event.event_type in ("meeting", "visit") for d in drafts)
-    for draft in drafts:
-        if not draft.arrival_only:
-            kept.append(draft)
-            continue
-        returns = [d for d in drafts if not d.arrival_only and not d.dated
-                   and d.event.event_type in ("repatriation", "deportation")]
-        if returns:
-            _copy_date(returns[0], draft)
-            merge_places(returns[0].event.locations, draft.event.locations)
-            merge_participants(returns[0].event.participants, draft.event.participants)
-            returns[0].free_places.update(draft.free_places)
-        elif not travelling:
-            kept.append(draft)
-    return kept
-
-
-def _copy_date(draft: Draft, source: Draft) -> None:
-    event, parent = draft.event, source.event
-    event.date_start, event.date_end = parent.date_start, parent.date_end
-    event.date_precision, event.date_mention = parent.date_precision, parent.date_mention
-    draft.dated = True
 
 
 def _fallback_anchor(dates: Sequence[Any], anchor: dt.date | None) -> dt.date | None:

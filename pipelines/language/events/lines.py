@@ -63,3 +63,24 @@ def reporting_mask(text: str, sentences: list[Span]) -> list[bool]:
         reporting = not (link or headline or line_start == skip_line_start or sentence.rstrip().endswith("?"))
         mask.append(reporting)
     return mask
+
+
+# "JAKARTA, Senin (14/4/2025) - ": where and when the story was filed.
+_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,40}?(?:\s*,\s*[^\n]{0,60}?)?\s+[-–—]\s+|^\s*[A-Z][\w.'’ ]{1,40}?:\s")
+
+
+def dateline_end_of(text: str) -> int:
+    """End of the dateline; dates in it tell when the story was filed, not when events happened.
+    It opens the body, or the first paragraph after a title line."""
+    offset = 0
+    for _ in range(2):
+        while offset < len(text) and text[offset] in "\n \t":
+            offset += 1
+        match = _DATELINE.match(text[offset:offset + 120])
+        if match:
+            return offset + match.end()
+        line_end = text.find("\n", offset)
+        if line_end < 0 or not is_headline_like(text[offset:line_end]):
+            break
+        offset = line_end
+    return 0
