@@ -3,7 +3,9 @@
 Links to other stories ("Baca juga: ..."), the headline under a bare link marker, and
 headline-like lines (titles, numbered sub-headings of list articles) restate or point
 elsewhere; questions ask rather than report. Such sentences may still refer back to an
-event ("apa saja fakta dari pertemuan ini?") but never create one.
+event ("apa saja fakta dari pertemuan ini?") but never create one. The dateline
+("JAKARTA, Senin (14/4/2025) - ") tells where and when the story was filed, so its date
+governs no event.
 """
 from __future__ import annotations
 
