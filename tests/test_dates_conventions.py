@@ -108,6 +108,7 @@ NEGATIVES = [
     ("Ia dijerat UU No. 1 Tahun 2024 tentang ITE.", "UU No. 1 Tahun 2024"),
     ("Aturannya ada di UU 22 tahun 2009 dan Perkap 9 tahun 2012.", "UU 22 tahun 2009 dan Perkap 9 tahun 2012"),
     ("Rujukannya Perpres 49/2023 tentang gugus tugas.", "Perpres 49/2023"),
+    ("Aturannya, Undang-undang 22 Tahun 2009 tentang Lalu Lintas, jelas.", "22 Tahun 2009"),
     ("Laporan Nomor: LP/B/123/IV/2025/SPKT diterima penyidik.", "LP/B/123/IV/2025/SPKT"),
     ("Korban yang berusia 25 tahun itu dijanjikan kerja.", "berusia 25 tahun"),
     ("Hakim menjatuhkan 5 tahun penjara.", "5 tahun penjara"),

@@ -92,6 +92,7 @@ RANGES = [
     ("Operasi berlangsung 7 sampai 13 April 2025.", "7 sampai 13 April 2025", "2025-04-07", "2025-04-13"),
     ("Operasi berlangsung 7 s.d. 13 April 2025.", "7 s.d. 13 April 2025", "2025-04-07", "2025-04-13"),
     ("Operasi berlangsung 7 s/d 13 April 2025.", "7 s/d 13 April 2025", "2025-04-07", "2025-04-13"),
+    ("Operasi berlangsung 7 s / d 13 April 2025.", "7 s / d 13 April 2025", "2025-04-07", "2025-04-13"),
     ("Tim berada di Manila 28 Maret–2 April 2025.", "28 Maret–2 April 2025", "2025-03-28", "2025-04-02"),
     ("Libur 30 Desember 2024 – 2 Januari 2025 dipakai merekrut.", "30 Desember 2024 – 2 Januari 2025",
      "2024-12-30", "2025-01-02"),

@@ -40,7 +40,7 @@ class Grammar:
 
 # Pieces of the grammar that need no lexicon.
 _NOT_AFTER_NUMBER = r"(?<![\d.,:/\-])"
-_CONNECT = r"\s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s/d|sd(?=\s))\s*"
+_CONNECT = r"\s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\s?/\s?d|sd(?=\s))\s*"
 _DASH = r"\s*[-–—]\s*"
 _PART_OF_DAY = r"(?i:dini\s+hari|pagi|siang|sore|malam)(?![\w])"
 _YEAR_TAIL = r"(?![\d]|-an)"
@@ -57,6 +57,7 @@ _YEAR_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang 
 _STARTS = {
     "block_number": "nomor nomer no nr",
     "block_law": "uu pp perpres perppu perpu perpol perkap perma permen perda pergub perbup perwal keppres inpres kepmen",
+    "block_law_cited": "#",
     "block_disease": "covid sars h5n",
     "block_money": "rp idr usd us rm",
     "block_age": "berusia usia umur berumur",
@@ -165,6 +166,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("block_number", r"(?i:nomor|nomer|no\.|nr\.)\s*:?\s*[\w./-]*\d[\w./-]*(?:\s+(?i:tahun|thn\.?)\s+\d{4})?"),
         ("block_law", r"(?:UU|PP|Perpres|Perppu|Perpu|Perpol|Perkap|Perma|Permen\w*|Perda|Pergub|Perbup|Perwal|Keppres|Inpres|Kepmen\w*)"
                       r"\s+(?:\d+\s*/\s*\d{4}|\d+\s+(?i:tahun|thn\.?)\s+\d{4})"),
+        # "22 Tahun 2009 tentang Lalu Lintas": a law cited without "UU" or "Nomor".
+        ("block_law_cited", r"\d{1,4}\s+(?i:tahun)\s+\d{4}(?=\s+(?i:tentang)\b)"),
         ("block_disease", r"(?i:covid|sars-cov|h5n)-?\s?\d+"),
         ("block_money", r"(?:Rp|IDR|USD|US\$|S\$|RM)\s?\.?\s?\d[\d.,]*"),
         ("block_age", r"(?i:berusia|usia|umur|berumur)\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?"),
@@ -234,7 +237,7 @@ def _number_start(lex: Lexicon) -> str:
     months = _trie({m.lower() for m in lex.months})
     after_first_digit = (
         r"\d?\s?[/\-–—.]\s?\d"
-        r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s/d|sd\s)"
+        r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s\s?/\s?d|sd\s)"
         r"|\d?(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
         r"|\d?\s+(?:" + months + r")(?![a-z])"
         r"|\d?\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
