@@ -13,29 +13,45 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from pipelines.language.dates.lexicon import Lexicon, alternation, lexicon
 
 
-@dataclass(frozen=True)
 class Grammar:
     """The compiled grammar.
 
     `trigger` finds, after a non-word character, the start of anything a rule can begin
-    with (a number that passes the digit gate, or one of the rules' first words); it runs over the lower-cased
-    text, or with IGNORECASE (`trigger_any_case`) when lower-casing changes the length.
-    `by_first_char` maps the first two letters at such a position ('#' for digits and "(")
-    to the alternation of the rules that can start there, in priority order, so the
-    expensive patterns only run where a date can begin.
+    with (a number that passes the digit gate, or one of the rules' first words); it runs
+    over the lower-cased text, or with IGNORECASE (`trigger_any_case`) when lower-casing
+    changes the length. `rules_at(key)` gives, for the first two letters at such a position
+    ('#' for digits and "("), the alternation of the rules that can start there, in priority
+    order, so the expensive patterns only run where a date can begin. Those alternations are
+    compiled on first use, so a one-line `linimasa dates` call compiles only what it needs.
     """
 
-    trigger: re.Pattern
-    trigger_any_case: re.Pattern
-    at_text_start: re.Pattern
-    at_text_start_any_case: re.Pattern
-    by_first_char: dict[str, re.Pattern]
-    groups: dict[str, frozenset[str]]   # rule -> its local group names
+    def __init__(self, trigger: str, bodies: list[tuple[str, str]], firsts: dict[str, set[str]],
+                 groups: dict[str, frozenset[str]]):
+        self.trigger = re.compile(r"[^\w]" + trigger)
+        self.trigger_any_case = re.compile(r"[^\w]" + trigger, re.IGNORECASE)
+        self.at_text_start = re.compile(trigger)
+        self.at_text_start_any_case = re.compile(trigger, re.IGNORECASE)
+        self.groups = groups                 # rule -> its local group names
+        self.by_key: dict[str, re.Pattern | None] = {}   # filled by rules_at, read directly when hot
+        self._bodies = bodies
+        self._firsts = firsts
+        self._compiled: dict[tuple[str, ...], re.Pattern | None] = {}
+
+    def rules_at(self, key: str) -> re.Pattern | None:
+        """The rules that can start with `key` (two letters, or '#'), compiled on first use."""
+        if key not in self.by_key:
+            # A two-letter key also serves the one-letter start words sharing its first letter.
+            wanted = {key, key[:1]} if key != "#" else {key}
+            names = tuple(name for name, _ in self._bodies if wanted & self._firsts[name])
+            if names not in self._compiled:
+                bodies = dict(self._bodies)
+                self._compiled[names] = re.compile("|".join(bodies[name] for name in names)) if names else None
+            self.by_key[key] = self._compiled[names]
+        return self.by_key[key]
 
 
 # Pieces of the grammar that need no lexicon.
@@ -297,24 +313,9 @@ def grammar() -> Grammar:
         words = _start_words(starts, lex)
         all_words |= words
         firsts[name] = {w if w == "#" else w[:2] for w in words}
-    keys = set().union(*firsts.values())
-
-    def rules_for(key: str) -> re.Pattern:
-        # A two-letter key also serves the one-letter start words sharing its first letter.
-        wanted = {key, key[:1]} if key != "#" else {key}
-        return re.compile("|".join(body for name, body in bodies if wanted & firsts[name]))
-
-    by_first_char = {key: rules_for(key) for key in keys}
     all_words.discard("#")
     prefixes = {w for w in all_words if w in _PREFIX_STARTS}
     # Numbers only surface where the digit gate says a date could start there.
-    body = (r"(?P<start>" + _number_start(lex) + "|" + _trie(all_words - prefixes) + "(?![a-z])|"
-            + _trie(prefixes) + ")")
-    return Grammar(
-        trigger=re.compile(r"[^\w]" + body),
-        trigger_any_case=re.compile(r"[^\w]" + body, re.IGNORECASE),
-        at_text_start=re.compile(body),
-        at_text_start_any_case=re.compile(body, re.IGNORECASE),
-        by_first_char=by_first_char,
-        groups=groups,
-    )
+    trigger = (r"(?P<start>" + _number_start(lex) + "|" + _trie(all_words - prefixes) + "(?![a-z])|"
+               + _trie(prefixes) + ")")
+    return Grammar(trigger, bodies, firsts, groups)

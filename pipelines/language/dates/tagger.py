@@ -60,6 +60,7 @@ def _matches(text: str, gram: Grammar) -> Iterator:
         scan, trigger, at_start = lowered, gram.trigger, gram.at_text_start
     else:   # lower-casing changed offsets (e.g. "İ"): match case-insensitively instead
         scan, trigger, at_start = text, gram.trigger_any_case, gram.at_text_start_any_case
+    by_key = gram.by_key
     position = 0
     first = at_start.match(scan)
     candidate = 0 if first else None
@@ -70,10 +71,9 @@ def _matches(text: str, gram: Grammar) -> Iterator:
                 return
             candidate = found.start("start")
         char = scan[candidate]
-        if char == "(" or char.isdigit():   # the trigger already passed the digit gate
-            rules = gram.by_first_char["#"]
-        else:
-            rules = gram.by_first_char.get(scan[candidate:candidate + 2]) or gram.by_first_char.get(char)
+        # Digits and "(" have already passed the digit gate inside the trigger.
+        key = "#" if char == "(" or char.isdigit() else scan[candidate:candidate + 2]
+        rules = by_key[key] if key in by_key else gram.rules_at(key)
         match = rules.match(text, candidate) if rules is not None else None
         if match is not None and match.end() > candidate:
             yield match
