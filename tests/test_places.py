@@ -19,6 +19,7 @@ def places(text):
     ("JAKARTA, Senin (14/4/2025) - Polisi menangkap dua orang.", "JAKARTA"),
     ("Batam (ANTARA) - Polisi menangkap dua orang.", "Batam"),
     ("Judul Berita Singkat\nPhnom Penh – Polisi menangkap dua orang.", "Phnom Penh"),
+    ("Liputan6.com, Surabaya - Polisi menangkap dua orang.", "Surabaya"),
 ])
 def test_dateline(opening, surface):
     analysis, found = places(opening)

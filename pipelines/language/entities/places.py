@@ -18,9 +18,10 @@ LOCATION_PREPOSITIONS = frozenset({"di", "ke", "dari", "asal", "menuju", "in", "
 _PLACE_NOUNS = frozenset({"wilayah", "negara", "kawasan", "perbatasan", "daerah", "kota",
                           "negeri", "luar"})
 
-# "Jakarta:", "Jakarta -", "JAKARTA, Senin (14/4/2025) -", "Jakarta (ANTARA) -", "JAKARTA, KOMPAS.com -"
+# "Jakarta:", "Jakarta -", "JAKARTA, Senin (14/4/2025) -", "Jakarta (ANTARA) -", "JAKARTA, KOMPAS.com -",
+# "Liputan6.com, Jakarta -" (a news site's name may come first)
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"(?:[\w-]+\.(?:com|co\.id|id|net)\s*,\s*)?(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})\s*(?:\([^()\n]{1,30}\)\s*)?"
     r"(?:,[^\n]{0,60}?)?\s*[:\-–—]\s")
 
 
