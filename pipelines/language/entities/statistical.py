@@ -2,6 +2,7 @@
 "PKB", "Samarinda"), added only over tokens the rules left unclaimed."""
 from __future__ import annotations
 
+from .features import common_words
 from .organisations import country_in, place_in, text_org
 from .persons import add_person
 from .places import text_location
@@ -40,6 +41,8 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
             else:
                 add_person(state, i, j)  # nationality unknown unless a title says it
         elif kind == "organization":
+            if j - i == 1 and (len(state.words[i]) <= 2 or state.words[i].lower() in common_words()):
+                continue  # "The", "AC": too little to found an actor on
             name = state.surface(i, j)
             actor = text_org(state, name, parent=None, country=country_in(state, i, j),
                              reason="country not stated in text")
