@@ -151,3 +151,13 @@ def test_a_generic_word_without_a_date_of_its_own_borrows_none():
     analysis = _analysis(text, {}, {"Polri": "org:polri", "CNP": "org:cnp"})
     events = extract_events(text, dates, analysis)
     assert [(e.event_type, e.date_start) for e in events] == [("meeting", dt.date(2025, 4, 7))]
+
+
+def test_a_statement_obtained_separately_takes_the_publication_date():
+    text = ('"Kami memantau," kata Nadia Putri, Selasa (3/6/2025). '
+            '"Semua aman," ujar Bima Sakti saat dihubungi terpisah.')
+    dates = [_date(text, "Selasa (3/6/2025)", dt.date(2025, 6, 3), dt.date(2025, 6, 3))]
+    analysis = _analysis(text, {"Nadia Putri": "per:nadia-putri", "Bima Sakti": "per:bima-sakti"})
+    events = extract_events(text, dates, analysis, anchor=dt.date(2025, 6, 5))
+    assert [(e.participants[0].actor_id, e.date_start) for e in events] == [
+        ("per:nadia-putri", dt.date(2025, 6, 3)), ("per:bima-sakti", dt.date(2025, 6, 5))]

@@ -8,6 +8,7 @@ the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,8 @@ from pipelines.language.events.dating import dates_of, day_within, is_vague, ord
 from pipelines.language.events.model import Event, EventPlace, Participant
 from pipelines.language.events.participants import merge_participants, merge_places, places_for
 from pipelines.language.events.statements import Statement
+from pipelines.language.events.tokens import PhraseIndex, Tokens, trie_pattern
+from pipelines.language.seeds import read_seed
 
 
 _TITLE_REACH = 160  # how far before the name a title's organisation may sit
@@ -33,6 +36,7 @@ class _Said:
     places: list[EventPlace]    # where it was said ("kata Rudi di Gedung Bareskrim")
     occasion: tuple[str, ...]   # event types the attribution names ("seusai sidang" → trial ...)
     occasion_day: str | None = None  # "seusai penutupan pertemuan": which day of it
+    on_its_own: bool = False         # "saat dihubungi terpisah": made for the story itself
 
 
 class StatementBook:
@@ -63,7 +67,8 @@ class StatementBook:
         self.said.append(_Said(speaker.actor_id, speaker, date, sentence,
                                (statement.verb_start, statement.verb_end, statement.verb),
                                bodies, [p for p, _ in places_for(start, end, places)], occasion,
-                               (ordinal_day(text, start, end) or (None,))[0]))
+                               (ordinal_day(text, start, end) or (None,))[0],
+                               _on_its_own(text, statement.verb_end, sentence[1])))
 
     def _resolve(self, drafts: list[Any], anchor: dt.date | None) -> list[tuple]:
         """(date_start, date_end, precision, mention) for each statement, in order."""
@@ -82,7 +87,9 @@ class StatementBook:
                 continue
             same_speaker = [r for s, r in zip(self.said, resolved) if r is not None and s.actor_id == said.actor_id]
             earlier = [r for r in resolved[:position] if r is not None]
-            if same_speaker:
+            if said.on_its_own and anchor is not None:
+                resolved[position] = (anchor, anchor, "day", None)
+            elif same_speaker:
                 resolved[position] = same_speaker[0]
             elif earlier:
                 resolved[position] = earlier[-1]
@@ -168,6 +175,22 @@ def _occasion_date(said: _Said, drafts: list[Any]) -> tuple | None:
         if day is not None:
             return day, day, "day", event.date_mention
     return event.date_start, event.date_end, event.date_precision, event.date_mention
+
+
+@functools.cache
+def _own_occasion_phrases() -> PhraseIndex[bool]:
+    return PhraseIndex((row["phrase"], True) for row in read_seed("event_statement_occasions"))
+
+
+@functools.cache
+def _own_occasion_first_words() -> re.Pattern[str]:
+    return trie_pattern({row["phrase"].split()[0].lower() for row in read_seed("event_statement_occasions")})
+
+
+def _on_its_own(text: str, start: int, end: int) -> bool:
+    """Whether the attribution says the statement was obtained separately, for the story."""
+    tail = text[start:end]
+    return bool(_own_occasion_phrases().find(Tokens(tail, _own_occasion_first_words()), 0, len(tail)))
 
 
 def _canonical_people(actors: Any) -> dict[str, tuple[str, Any]]:
