@@ -13,7 +13,7 @@ from pipelines.language.events.inheritance import inherit_dates, inherit_narrati
 from pipelines.language.events.lines import dateline_end_of, reporting_mask
 from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import (
-    add_people_named_by_initials, join_court_case, join_gatherings, share_setting)
+    add_people_named_by_initials, join_court_case, join_gatherings, join_operations, share_setting)
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import participants_for, places_for
 from pipelines.language.events.statements import find_statement
@@ -105,6 +105,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     events += statements.events(text, actors, known_anchor, book.drafts)
     join_gatherings(events)
     join_court_case(events)
+    join_operations(events, actor_types)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)

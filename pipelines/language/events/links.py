@@ -3,7 +3,8 @@
 An event elaborating another ("Dalam penggerebekan itu, petugas menyelamatkan ...") took
 place where that one did and with the same agencies; an agreement reached in a meeting has
 the meeting's parties; a statement made during a meeting makes its speaker a participant;
-the hearings and the verdict of one court case share the court, defendants and judges.
+the hearings and the verdict of one court case share the court, defendants and judges;
+a raid and the arrests and rescues made with it share the agencies and places.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pipelines.language.events.participants import merge_participants, merge_pla
 _GATHERINGS = ("meeting", "visit")
 _OUTCOMES = ("agreement", "cooperation")
 _COURT = ("trial", "sentencing")
+_OPERATIONS = ("raid", "arrest", "rescue")
 
 
 def share_setting(drafts: list[Any], actor_types: dict[str, str]) -> None:
@@ -62,12 +64,31 @@ def join_gatherings(events: list[Event]) -> None:
 
 def join_court_case(events: list[Event]) -> None:
     """A story's hearings and its verdict are one case: the court, the defendants, the
-    judges and the prosecutors take part in each."""
+    judges and the prosecutors take part in each; an arrest that names no suspect was the
+    arrest of the case's defendants."""
     court = [e for e in events if e.event_type in _COURT]
     for event in court:
         for other in court:
             if other is not event:
                 merge_participants(event.participants, other.participants)
+                merge_places(event.locations, other.locations)
+    defendants = [p for e in court for p in e.participants if p.role == "suspect"]
+    for arrest in (e for e in events if e.event_type == "arrest"):
+        if defendants and not any(p.role == "suspect" for p in arrest.participants):
+            merge_participants(arrest.participants, defendants)
+
+
+def join_operations(events: list[Event], actor_types: dict[str, str]) -> None:
+    """A raid and the arrests and rescues made on the same dates are one operation: they
+    share the agencies that carried it out and the places."""
+    operation = [e for e in events if e.event_type in _OPERATIONS and e.date_start is not None]
+    for event in operation:
+        for other in operation:
+            if other is not event and (other.date_start, other.date_end) == (event.date_start, event.date_end):
+                merge_participants(event.participants, [
+                    Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title,
+                                p.start, p.end)
+                    for p in other.participants if actor_types.get(p.actor_id) == "organization"])
                 merge_places(event.locations, other.locations)
 
 
