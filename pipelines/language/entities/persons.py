@@ -407,8 +407,6 @@ def find_coordinated_names(state: DocumentState) -> None:
                       and m.resolution in ("name", "short_name")), key=lambda m: m.start)
     if not persons:
         return
-    index = {t.start: k for k, t in enumerate(state.tokens)}
-    ends = {t.end: k for k, t in enumerate(state.tokens)}
 
     def plain_name(i: int, j: int) -> bool:
         return j > i and state.free(i, j) and all(
@@ -416,15 +414,17 @@ def find_coordinated_names(state: DocumentState) -> None:
             for k in range(i, j))
 
     for mention in persons:
-        after = ends.get(mention.end)
-        if after is not None and state.word(after + 1) in _COORDINATION:
+        span = state.token_spans.get((mention.start, mention.end))
+        if span is None:
+            continue
+        before, after = span[0], span[1] - 1
+        if state.word(after + 1) in _COORDINATION:
             start = after + 2
             end = name_end(state, start)
             if plain_name(start, end) and state.word(after + 1) != "," or \
                     plain_name(start, end) and state.word(end) == "dan":
                 _coordinated(state, start, end)
-        before = index.get(mention.start)
-        if before is not None and before >= 2 and state.word(before - 1) in ("dan", "-", "&", "serta"):
+        if before >= 2 and state.word(before - 1) in ("dan", "-", "&", "serta"):
             end = before - 1
             start = end
             while start > 0 and state.tokens[start - 1].is_capitalised and end - start < 3 \

@@ -25,6 +25,8 @@ class DocumentState:
         self._sentence_starts = [s for s, _ in self.sentences]
         self.actors: dict[str, Actor] = {}
         self.mentions: list[ActorMention] = []
+        # Character span -> token span of mentions made from tokens (for look-arounds).
+        self.token_spans: dict[tuple[int, int], tuple[int, int]] = {}
         self.locations: dict[str, Location] = {}
         self.places: list[PlaceMention] = []
         # Names this document teaches ("Divhubinter" -> org:divhubinter-polri).
@@ -105,7 +107,9 @@ class DocumentState:
 
     def mention_tokens(self, actor_id: str, i: int, j: int, resolution: str,
                        rank: str | None = None, title: str | None = None) -> None:
-        self.mention(actor_id, self.tokens[i].start, self.tokens[j - 1].end, resolution, rank, title)
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        self.token_spans[(start, end)] = (i, j)
+        self.mention(actor_id, start, end, resolution, rank, title)
 
     def add_place(self, location: Location, i: int, j: int, is_dateline: bool = False,
                   within_actor_id: str | None = None) -> None:
