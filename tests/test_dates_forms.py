@@ -249,3 +249,10 @@ def test_listed_days_and_months_are_the_interval_covering_them(text, surface, fi
 
 def test_listed_names_that_look_like_months_are_not_dates():
     assert tag_dates("Ia bertemu Mei dan Juni Astuti di Batam.", ANCHOR) == []
+
+
+def test_narrative_counts_from_a_named_weekday_too():
+    text = "Enam orang ditangkap Jumat malam, dua lainnya keesokan harinya."
+    mentions = tag_dates(text, dt.date(2026, 3, 10))
+    assert [(m.text, m.date_start) for m in mentions] == [
+        ("Jumat malam", d("2026-03-06")), ("keesokan harinya", d("2026-03-07"))]

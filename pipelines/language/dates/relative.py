@@ -20,7 +20,8 @@ def day_word(g, ctx, start, end):
     if base is None:
         return unresolved("day", "relative")
     day = base + dt.timedelta(days=DAY_WORDS[" ".join(g("w").lower().split())])
-    return Resolved(day, day, "day", "relative", base, time_of(g))
+    # "Kemarin ..., keesokan harinya ...": a named day is a day the story can count from.
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=True)
 
 
 def week_relative(g, ctx, start, end):
@@ -69,7 +70,8 @@ def weekday_named(g, ctx, start, end):
             day = P.weekday_on_or_after(base, weekday)
         else:
             day = P.weekday_on_or_before(base, weekday)
-    return Resolved(day, day, "day", "relative", base, time_of(g))
+    # "Jumat malam ..., keesokan harinya ...": a named day is a day the story can count from.
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=True)
 
 
 UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
