@@ -204,3 +204,8 @@ def test_weekday_far_from_the_anchor_chooses_the_year():
     # the one the weekday names: 30 November 2018 was a Friday.
     far, = tag_dates("Pameran dibuka Jumat (30/11) di Senayan.", d("2020-01-20"))
     assert (far.date_start, far.weekday_mismatch) == (d("2018-11-30"), False)
+
+
+def test_without_anchor_repeated_relative_days_do_not_drift():
+    text = "Jakarta, Senin (14/4/2025) - Polisi menangkap A kemarin. Polisi juga menangkap B kemarin."
+    assert [m.date_start for m in tag_dates(text, None)] == [d("2025-04-14"), d("2025-04-13"), d("2025-04-13")]

@@ -20,8 +20,9 @@ def day_word(g, ctx, start, end):
     if base is None:
         return unresolved("day", "relative")
     day = base + dt.timedelta(days=DAY_WORDS[" ".join(g("w").lower().split())])
-    # "Kemarin ..., keesokan harinya ...": a named day is a day the story can count from.
-    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=True)
+    # "Kemarin ..., keesokan harinya ...": a named day is a day the story can count from, as
+    # long as it was counted from a publication date (not from the story's own last date).
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None)
 
 
 def week_relative(g, ctx, start, end):
@@ -70,8 +71,8 @@ def weekday_named(g, ctx, start, end):
             day = P.weekday_on_or_after(base, weekday)
         else:
             day = P.weekday_on_or_before(base, weekday)
-    # "Jumat malam ..., keesokan harinya ...": a named day is a day the story can count from.
-    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=True)
+    # "Jumat malam ..., keesokan harinya ...": likewise.
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None)
 
 
 UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
