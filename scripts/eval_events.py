@@ -6,7 +6,10 @@ one-to-one to gold events on event_type + date_start + date_end, preferring pair
 trigger or summary overlaps the gold evidence. Prints event P/R/F1, then recall of gold
 participants and places on matched events, then every article's errors.
 
-    PYTHONPATH=. .venv/bin/python scripts/eval_events.py [DIR]
+    PYTHONPATH=. .venv/bin/python scripts/eval_events.py [DIR] [--baseline]
+
+--baseline scores a naive extractor (one event per event word, the sentence's first date)
+on the same analysis, for comparison.
 """
 from __future__ import annotations
 
@@ -139,12 +142,42 @@ def _describe(event) -> str:
             f"trigger={event.trigger!r} in {event.summary[:70]!r}")
 
 
-def evaluate(folder: Path = GOLD_DIR) -> Scores:
+def naive_events(text: str, analysis) -> list:
+    """The baseline: every event word of every sentence is an event of its own, dated by the
+    sentence's first date mention, with the sentence's actors and places; statements are
+    every speech verb with an actor in its sentence. No coreference, no date inheritance,
+    no link or headline filtering."""
+    from pipelines.language.events.cues import lexicon
+    from pipelines.language.events.model import Event, EventPlace, Participant
+    from pipelines.language.events.tokens import Tokens
+    from pipelines.language.text import sentence_spans
+
+    lex, tokens, events = lexicon(), Tokens(text), []
+    for span in sentence_spans(text):
+        dates = [d for d in analysis.dates if span.start <= d.start < span.end and d.date_start]
+        people = [Participant(m.actor_id, "participant", m.rank, m.title, m.start, m.end)
+                  for m in analysis.actors.mentions if span.start <= m.start < span.end]
+        places = [EventPlace(p.location_id, p.start, p.end)
+                  for p in analysis.actors.places if span.start <= p.start < span.end]
+        words = [(a, b, info.event_type) for a, b, info in lex.triggers.find(tokens, span.start, span.end)
+                 if info.event_type != "none"]
+        if people:
+            words += [(a, b, "statement") for a, b, _ in lex.speech.find(tokens, span.start, span.end)][:1]
+        for a, b, event_type in words:
+            day = dates[0] if dates else None
+            events.append(Event(event_type, None, day.date_start if day else None, day.date_end if day else None,
+                                day.granularity if day else "vague", day, text[span.start:span.end], span.start,
+                                span.end, text[a:b], a, b, list(people), list(places), []))
+    return events
+
+
+def evaluate(folder: Path = GOLD_DIR, baseline: bool = False) -> Scores:
     scores = Scores()
     for path, gold in gold_articles(folder):
         article = parse_article(path.read_text(encoding="utf-8"), str(path))
         analysis = analyse_document(article.body, _anchor(article))
-        events, gold_events = analysis.events, gold.get("events", [])
+        events = naive_events(article.body, analysis) if baseline else analysis.events
+        gold_events = gold.get("events", [])
         errors: list[str] = []
         scores.articles += 1
         scores.gold += len(gold_events)
@@ -188,8 +221,10 @@ def evaluate(folder: Path = GOLD_DIR) -> Scores:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=GOLD_DIR)
+    parser.add_argument("--baseline", action="store_true",
+                        help="score the naive one-event-per-event-word baseline instead")
     args = parser.parse_args(argv)
-    scores = evaluate(args.folder)
+    scores = evaluate(args.folder, baseline=args.baseline)
     print(f"articles {scores.articles}  gold events {scores.gold}  system events {scores.system}  "
           f"matched {scores.matched}")
     print(f"event type+dates  P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
