@@ -84,3 +84,19 @@ def test_the_most_precise_of_several_dates_for_one_happening():
     text = "Laporan akhir tahun Kemlu yang dirilis pada Desember 2023 mencatat 3.700 kasus."
     reports = _events(text, dt.date(2024, 1, 15), "report")
     assert _dates(reports) == [("report", dt.date(2023, 12, 1), dt.date(2023, 12, 31))]
+
+
+def test_operasi_itu_is_the_raid_and_dates_what_happened_in_it():
+    text = ("Polisi Filipina menggerebek sebuah kantor judi daring di Pasay pada Kamis (14/3/2024).\n"
+            "Dalam operasi itu, petugas menyelamatkan 120 pekerja asing, termasuk 17 WNI.")
+    events = _events(text, dt.date(2024, 3, 16))
+    assert _dates(events) == [("raid", dt.date(2024, 3, 14), dt.date(2024, 3, 14)),
+                              ("rescue", dt.date(2024, 3, 14), dt.date(2024, 3, 14))]
+
+
+def test_kerja_sama_ini_enriches_the_agreement_instead_of_adding_an_event():
+    text = ("Polri dan Kepolisian Vietnam menandatangani nota kesepahaman di Hanoi pada 5 Maret 2025.\n"
+            "Kerja sama ini mencakup pertukaran data penumpang.")
+    events = _events(text, dt.date(2025, 3, 6))
+    assert _dates(events) == [("agreement", dt.date(2025, 3, 5), dt.date(2025, 3, 5))]
+    assert len(events[0].participants) >= 2
