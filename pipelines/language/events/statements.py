@@ -100,9 +100,10 @@ def _find_speaker(match: "_Match", side: str, start: int, end: int, preceding: s
         speaker = _speaker_before(match.start(), start, mentions, actor_types, quotes)
     if speaker is None and side in ("after", "either"):
         # "lanjut", "jelas", "kata" are ordinary words too: as attributions they follow
-        # a quote or a comma, or open the sentence ("Menurut ...").
+        # a quote or a comma, or open the sentence ("Menurut ..."). A verb like "menyebut"
+        # whose subject is no actor ("Polisi menyebut ... FH") has no speaker after it.
         stripped = preceding.rstrip()
-        if side == "after" and stripped and stripped[-1] not in ",\"”'’" and not has_quote:
+        if stripped and stripped[-1] not in ",\"”'’" and not (side == "after" and has_quote):
             return None
         speaker = _speaker_after(match.end(), end, mentions, actor_types, quotes)
     return speaker
