@@ -30,7 +30,7 @@ class Span:
 _ABBREVIATIONS = frozenset(
     """no nomor tgl jl jln dr drs dra ir prof h hj st sh mh se mm mba mpd spd kh kol
     bpk ibu sdr sdri yth a.n u.p s.d dll dsb dst dkk tsb vs mr mrs ms pt cv tbk
-    jend brig kec kab kel prov rp sept okt nop nov des jan feb mar apr jun jul agu agt ags""".split()
+    jend brig pol kec kab kel prov rp sept okt nop nov des jan feb mar apr jun jul agu agt ags""".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*(?=\s)|\n+")
@@ -45,12 +45,11 @@ def sentence_spans(text: str) -> list[Span]:
         if match.group().startswith("\n"):
             cut = match.start()
         else:
-            before = text[start:match.start()]
-            word = re.search(r"([\w.]+)$", before)
-            last = word.group(1).lower() if word else ""
+            word_start = _word_start(text, start, match.start())
+            last = text[word_start:match.start()].lower()
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
-            if last.isdigit() and before.strip() == last:  # a list number: "1. Banyak WNI ..."
+            if last.isdigit() and not text[start:word_start].strip():  # a list number: "1. Banyak WNI ..."
                 continue
             following = text[match.end():match.end() + 2].lstrip()
             if following[:1].islower() or following[:1].isdigit():
@@ -60,6 +59,15 @@ def sentence_spans(text: str) -> list[Span]:
         start = match.end()
     _append_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _word_start(text: str, floor: int, end: int) -> int:
+    """Start of the word (letters, digits, inner dots) ending at `end`; scanning back is
+    linear in the word, where a regex over the whole sentence would be quadratic."""
+    position = end
+    while position > floor and (text[position - 1].isalnum() or text[position - 1] in "._"):
+        position -= 1
+    return position
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
