@@ -3,10 +3,14 @@
 -- roll up to (see actor_rollup and cooperation_participants).
 -- Country-type parties are left to country_cooperation: "Kamboja" as a party says which
 -- country took part, not which body.
--- first_date is the earliest event start, last_date the latest event end; a vague-dated
--- event counts towards n_events but not towards the dates, as its date is only a bound.
--- n_multilateral_events counts events of three or more countries (a regional forum);
--- first/last_date_bilateral leave those out, for contacts between the two sides alone.
+-- A dyad means direct contact, as in event data (GDELT, PLOVER): n_events, first_date,
+-- last_date, event_types, topics and places describe the events where the two met directly,
+-- i.e. events that are not multilateral (parties from three or more countries, a regional
+-- forum). Sharing a forum goes to n_forum_events, first_forum_date and last_forum_date;
+-- pairs that only ever shared forums stay in the view with n_events = 0 and no first_date.
+-- first dates are the earliest event start, last dates the latest event end; a vague-dated
+-- event counts towards the event counts but not towards the dates, as its date is only a bound.
+-- n_documents and event_ids cover every event of the pair, direct or forum.
 with
 
 actor_parties as (
@@ -40,6 +44,7 @@ pair_topics as (
     select pairs.actor_a_id, pairs.actor_b_id, list(distinct event_topics.topic order by event_topics.topic) as topics
     from pairs
     join event_topics on event_topics.event_id = pairs.event_id
+    where not pairs.is_multilateral
     group by all
 ),
 
@@ -48,6 +53,7 @@ pair_places as (
     from pairs
     join event_locations on event_locations.event_id = pairs.event_id
     join locations on locations.location_id = event_locations.location_id
+    where not pairs.is_multilateral
     group by all
 ),
 
@@ -61,15 +67,16 @@ pair_events as (
         any_value(actor_b) as actor_b,
         any_value(actor_b_type) as actor_b_type,
         any_value(actor_b_country) as actor_b_country,
-        count(distinct event_id) as n_events,
+        count(distinct event_id) filter (where not is_multilateral) as n_events,
+        count(distinct event_id) filter (where is_multilateral) as n_forum_events,
         count(distinct document_id) as n_documents,
-        min(date_start) filter (where date_precision <> 'vague') as first_date,
-        max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
-        list(distinct event_type order by event_type) as event_types,
-        count(distinct event_id) filter (where is_multilateral) as n_multilateral_events,
-        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date_bilateral,
+        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date,
         max(coalesce(date_end, date_start))
-            filter (where date_precision <> 'vague' and not is_multilateral) as last_date_bilateral,
+            filter (where date_precision <> 'vague' and not is_multilateral) as last_date,
+        list(distinct event_type order by event_type) filter (where not is_multilateral) as event_types,
+        min(date_start) filter (where date_precision <> 'vague' and is_multilateral) as first_forum_date,
+        max(coalesce(date_end, date_start))
+            filter (where date_precision <> 'vague' and is_multilateral) as last_forum_date,
         list(distinct event_id order by event_id) as event_ids
     from pairs
     group by actor_a_id, actor_b_id
@@ -84,12 +91,12 @@ actor_cooperation as (
         pair_events.n_events,
         pair_events.first_date,
         pair_events.last_date,
-        pair_events.event_types,
+        coalesce(pair_events.event_types, []) as event_types,
         coalesce(pair_topics.topics, []) as topics,
         coalesce(pair_places.places, []) as places,
-        pair_events.n_multilateral_events,
-        pair_events.first_date_bilateral,
-        pair_events.last_date_bilateral,
+        pair_events.n_forum_events,
+        pair_events.first_forum_date,
+        pair_events.last_forum_date,
         pair_events.n_documents,
         pair_events.actor_a_type,
         pair_events.actor_a_country,
@@ -101,7 +108,7 @@ actor_cooperation as (
       on pair_topics.actor_a_id = pair_events.actor_a_id and pair_topics.actor_b_id = pair_events.actor_b_id
     left join pair_places
       on pair_places.actor_a_id = pair_events.actor_a_id and pair_places.actor_b_id = pair_events.actor_b_id
-    order by pair_events.n_events desc, pair_events.first_date, pair_events.actor_a_id, pair_events.actor_b_id
+    order by pair_events.n_events desc, pair_events.n_forum_events desc, pair_events.first_date, pair_events.actor_a_id, pair_events.actor_b_id
 )
 
 select * from actor_cooperation

@@ -2,8 +2,12 @@
 -- whose parties take part together in cooperation-type events. A party's country is that
 -- of the organisation it rolls up to; pairs within one country are left out, and so are
 -- parties with no known country. Country-type parties ("Kamboja" as a party) count here.
--- n_multilateral_events counts events of three or more countries (a regional forum);
--- first/last_date_bilateral leave those out.
+-- A dyad means direct contact, as in event data (GDELT, PLOVER): n_events, first_date,
+-- last_date, event_types, topics and places describe the events where the two countries met
+-- directly, i.e. events that are not multilateral (three or more countries, a regional forum).
+-- Sharing a forum goes to n_forum_events, first_forum_date and last_forum_date; pairs that
+-- only ever shared forums stay in the view with n_events = 0 and no first_date.
+-- Vague-dated events count but set no dates. n_documents and event_ids cover every event.
 with
 
 country_parties as (
@@ -34,6 +38,7 @@ pair_topics as (
     select pairs.country_a, pairs.country_b, list(distinct event_topics.topic order by event_topics.topic) as topics
     from pairs
     join event_topics on event_topics.event_id = pairs.event_id
+    where not pairs.is_multilateral
     group by all
 ),
 
@@ -42,6 +47,7 @@ pair_places as (
     from pairs
     join event_locations on event_locations.event_id = pairs.event_id
     join locations on locations.location_id = event_locations.location_id
+    where not pairs.is_multilateral
     group by all
 ),
 
@@ -57,15 +63,16 @@ pair_events as (
     select
         country_a,
         country_b,
-        count(distinct event_id) as n_events,
+        count(distinct event_id) filter (where not is_multilateral) as n_events,
+        count(distinct event_id) filter (where is_multilateral) as n_forum_events,
         count(distinct document_id) as n_documents,
-        min(date_start) filter (where date_precision <> 'vague') as first_date,
-        max(coalesce(date_end, date_start)) filter (where date_precision <> 'vague') as last_date,
-        list(distinct event_type order by event_type) as event_types,
-        count(distinct event_id) filter (where is_multilateral) as n_multilateral_events,
-        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date_bilateral,
+        min(date_start) filter (where date_precision <> 'vague' and not is_multilateral) as first_date,
         max(coalesce(date_end, date_start))
-            filter (where date_precision <> 'vague' and not is_multilateral) as last_date_bilateral,
+            filter (where date_precision <> 'vague' and not is_multilateral) as last_date,
+        list(distinct event_type order by event_type) filter (where not is_multilateral) as event_types,
+        min(date_start) filter (where date_precision <> 'vague' and is_multilateral) as first_forum_date,
+        max(coalesce(date_end, date_start))
+            filter (where date_precision <> 'vague' and is_multilateral) as last_forum_date,
         list(distinct event_id order by event_id) as event_ids
     from pairs
     group by country_a, country_b
@@ -78,12 +85,12 @@ country_cooperation as (
         pair_events.n_events,
         pair_events.first_date,
         pair_events.last_date,
-        pair_events.event_types,
+        coalesce(pair_events.event_types, []) as event_types,
         coalesce(pair_topics.topics, []) as topics,
         coalesce(pair_places.places, []) as places,
-        pair_events.n_multilateral_events,
-        pair_events.first_date_bilateral,
-        pair_events.last_date_bilateral,
+        pair_events.n_forum_events,
+        pair_events.first_forum_date,
+        pair_events.last_forum_date,
         pair_events.n_documents,
         pair_events.event_ids,
         name_a.country_name as country_a_name,
@@ -95,7 +102,7 @@ country_cooperation as (
       on pair_topics.country_a = pair_events.country_a and pair_topics.country_b = pair_events.country_b
     left join pair_places
       on pair_places.country_a = pair_events.country_a and pair_places.country_b = pair_events.country_b
-    order by pair_events.n_events desc, pair_events.first_date, pair_events.country_a, pair_events.country_b
+    order by pair_events.n_events desc, pair_events.n_forum_events desc, pair_events.first_date, pair_events.country_a, pair_events.country_b
 )
 
 select * from country_cooperation

@@ -105,14 +105,16 @@ def test_export_reloads_in_duckdb_and_networkx(warehouse, tmp_path):
     assert timeline_places == ["Phnom Penh", "Poipet", "Bavet", "Sihanoukville"]  # lists survive Parquet
     graph = nx.read_graphml(out / "network" / "actor_cooperation.graphml")
     edge = graph.edges["org:cambodia-national-police", "org:polri"]
-    assert edge["n_events"] == 4 and edge["first_date"] == "2024-09-10"
-    assert edge["first_date_bilateral"] == "2025-04-07" and edge["n_multilateral_events"] == 1
+    assert edge["n_events"] == edge["weight"] == 3 and edge["first_date"] == "2025-04-07"
+    assert edge["n_forum_events"] == 1 and edge["first_forum_date"] == "2024-09-10"
+    forum_only = graph.edges["org:cambodia-national-police", "org:royal-thai-police"]
+    assert forum_only["n_events"] == forum_only["weight"] == 0 and forum_only["n_forum_events"] == 1
     assert graph.nodes["org:polri"]["country"] == "IDN"
     gexf = nx.read_gexf(out / "network" / "actor_cooperation.gexf")
     assert gexf.number_of_edges() == graph.number_of_edges() == 13
     countries = nx.read_graphml(out / "network" / "country_cooperation.graphml")
     assert countries.number_of_edges() == 10
-    assert countries.edges["IDN", "KHM"]["n_events"] == 4
+    assert countries.edges["IDN", "KHM"]["n_events"] == 3 and countries.edges["IDN", "KHM"]["n_forum_events"] == 1
 
 
 # --- linimasa report ----------------------------------------------------------------------

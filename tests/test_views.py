@@ -133,14 +133,28 @@ def pair(conn, a, b):
 def test_polri_and_cambodian_police_cooperate_from_the_april_meeting(conn):
     polri_cnp = pair(conn, "org:polri", "org:cambodia-national-police")
     assert polri_cnp is not None
-    # the meeting (through Divhubinter), its agreement, the June MoU, and the 2024 regional conference
-    assert polri_cnp["n_events"] == 4
-    assert polri_cnp["n_multilateral_events"] == 1
-    assert polri_cnp["first_date"] == D("2024-09-10")
-    assert polri_cnp["first_date_bilateral"] == D("2025-04-07")
-    assert polri_cnp["last_date"] == polri_cnp["last_date_bilateral"] == D("2025-06-19")
+    # direct contact: the meeting (through Divhubinter), its agreement and the June MoU;
+    # the 2024 regional conference is a forum they shared, not a contact between them
+    assert polri_cnp["n_events"] == 3
+    assert polri_cnp["n_forum_events"] == 1
+    assert polri_cnp["first_date"] == D("2025-04-07")
+    assert polri_cnp["last_date"] == D("2025-06-19")
+    assert polri_cnp["first_forum_date"] == D("2024-09-10")
+    assert polri_cnp["last_forum_date"] == D("2024-09-12")
     assert polri_cnp["event_types"] == ["agreement", "meeting"]
     assert {"Phnom Penh", "Sihanoukville", "Jakarta"} <= set(polri_cnp["places"])
+    assert len(polri_cnp["event_ids"]) == 4 and polri_cnp["n_documents"] == 2  # every event, forum included
+
+
+def test_pairs_met_only_at_a_forum_keep_the_forum_and_no_contact(conn):
+    cnp_thai = pair(conn, "org:cambodia-national-police", "org:royal-thai-police")
+    assert cnp_thai["n_events"] == 0 and cnp_thai["n_forum_events"] == 1
+    assert cnp_thai["first_date"] is None and cnp_thai["last_date"] is None
+    assert cnp_thai["first_forum_date"] == D("2024-09-10") and cnp_thai["last_forum_date"] == D("2024-09-12")
+    assert cnp_thai["event_types"] == [] and cnp_thai["topics"] == [] and cnp_thai["places"] == []
+    assert len(cnp_thai["event_ids"]) == 1
+    order = [(row["n_events"], row["n_forum_events"]) for row in rows(conn, "select * from actor_cooperation")]
+    assert order == sorted(order, reverse=True)  # direct contacts first, forum-only pairs last
 
 
 def test_units_and_people_count_for_their_organisation(conn):
@@ -150,8 +164,9 @@ def test_units_and_people_count_for_their_organisation(conn):
     assert not any(actor_id.startswith("per:") for actor_id in ids)
     polri_thai = pair(conn, "org:polri", "org:royal-thai-police")
     # rescue + coordination by Bareskrim, besides the conference
-    assert polri_thai["n_events"] - polri_thai["n_multilateral_events"] == 2
-    assert polri_thai["first_date_bilateral"] == D("2025-02-01")
+    assert polri_thai["n_events"] == 2 and polri_thai["n_forum_events"] == 1
+    assert polri_thai["first_date"] == D("2025-02-01")
+    assert polri_thai["event_types"] == ["cooperation", "rescue"]
 
 
 def test_pairs_are_unordered_distinct_and_leave_out_victims_and_non_cooperation(conn):
@@ -168,14 +183,18 @@ def test_pairs_are_unordered_distinct_and_leave_out_victims_and_non_cooperation(
 def test_country_pairs_leave_out_same_country(conn):
     countries = rows(conn, "select * from country_cooperation")
     found = {(row["country_a"], row["country_b"]) for row in countries}
-    bilateral = {(row["country_a"], row["country_b"]) for row in countries if row["first_date_bilateral"]}
-    assert bilateral == {("IDN", "KHM"), ("IDN", "THA"), ("IDN", "PHL")}  # KBRI–Polri (IDN–IDN) left out
+    direct = {(row["country_a"], row["country_b"]) for row in countries if row["n_events"] > 0}
+    assert direct == {("IDN", "KHM"), ("IDN", "THA"), ("IDN", "PHL")}  # KBRI–Polri (IDN–IDN) left out
     assert all(a < b for a, b in found)
-    # the conference's five countries (Malaysia as a country-type party) pair up only as multilateral
-    assert found - bilateral == {("IDN", "MYS"), ("KHM", "MYS"), ("KHM", "PHL"), ("KHM", "THA"),
-                                 ("MYS", "PHL"), ("MYS", "THA"), ("PHL", "THA")}
+    assert all((row["first_date"] is not None) == (row["n_events"] > 0) for row in countries)
+    # the conference's five countries (Malaysia as a country-type party) pair up only at the forum
+    forum_only = {(row["country_a"], row["country_b"]) for row in countries if row["n_events"] == 0}
+    assert forum_only == found - direct == {("IDN", "MYS"), ("KHM", "MYS"), ("KHM", "PHL"), ("KHM", "THA"),
+                                            ("MYS", "PHL"), ("MYS", "THA"), ("PHL", "THA")}
+    assert all(row["n_forum_events"] == 1 and row["first_forum_date"] == D("2024-09-10") for row in countries)
     idn_khm = next(row for row in countries if (row["country_a"], row["country_b"]) == ("IDN", "KHM"))
-    assert idn_khm["first_date_bilateral"] == D("2025-04-07") and idn_khm["n_events"] == 4
+    assert idn_khm["first_date"] == D("2025-04-07") and idn_khm["n_events"] == 3
+    assert idn_khm["n_forum_events"] == 1 and len(idn_khm["event_ids"]) == 4
     assert (idn_khm["country_a_name"], idn_khm["country_b_name"]) == ("Indonesia", "Kamboja")
 
 

@@ -86,26 +86,28 @@ def timeline_figure(conn, width: float = 12.0) -> Figure:
 
 
 def network_figure(conn, size: float = 11.0, max_parties: int = 40) -> Figure:
-    """Cooperating parties: node area by shared events, edge width by shared events, colour by
-    country; dashed edges are pairs seen together only at multilateral (3+ country) events.
-    Only the `max_parties` most connected parties are drawn, so labels stay readable."""
+    """Cooperating parties: node area by direct contacts, edge width by direct contacts, colour by
+    country; dashed edges are pairs seen together only at multilateral (3+ country) forums
+    (n_events = 0). Only the `max_parties` most connected parties are drawn (by direct
+    contacts, then by forums), so labels stay readable."""
     graph = actor_graph(conn)
     figure = Figure(figsize=(size, size * 0.75))
     if graph.number_of_edges() == 0:
         return _empty(figure, "No cooperation pairs yet")
     strength = dict(graph.degree(weight="weight"))
-    kept = sorted(graph.nodes, key=lambda node: (-strength[node], node))[:max_parties]
+    forums = dict(graph.degree(weight="n_forum_events"))
+    kept = sorted(graph.nodes, key=lambda node: (-strength[node], -forums[node], node))[:max_parties]
     shown = graph.subgraph(kept)
     axes = figure.add_subplot()
     countries = sorted({data.get("country") or "no country" for _, data in shown.nodes(data=True)})
     colours = [PALETTE[countries.index(data.get("country") or "no country") % len(PALETTE)]
                for _, data in shown.nodes(data=True)]
-    top = max(strength[node] for node in kept)
+    top = max(strength[node] for node in kept) or 1  # every pair only at forums: all nodes small
     layout = nx.spring_layout(shown, seed=7, weight=None, k=2.5 / max(1, len(shown)) ** 0.5, iterations=300)
     # solid: the pair met outside regional forums; dashed: only at forums of 3+ countries
     for forum_only in (False, True):
         edges = [(a, b) for a, b, data in shown.edges(data=True)
-                 if (data["n_multilateral_events"] == data["n_events"]) is forum_only]
+                 if (data["n_events"] == 0) is forum_only]
         nx.draw_networkx_edges(shown, layout, ax=axes, edgelist=edges, edge_color="#888888",
                                width=[0.8 + 1.2 * shown.edges[edge]["weight"] for edge in edges],
                                style="dashed" if forum_only else "solid", alpha=0.35 if forum_only else 0.8)

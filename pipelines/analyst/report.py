@@ -29,16 +29,14 @@ th { background: #f3f3f3; } tr:nth-child(even) td { background: #fafafa; }
 SECTIONS = [
     ("Timeline", "select date_label as date, date_precision as precision, event_type, summary, places, "
                  "participants, title as source, url from timeline order by timeline_position", 200),
-    ("Who cooperates with whom", "select actor_a, actor_b, n_events, n_multilateral_events as at_forums, "
-                                 "first_date, last_date, first_date_bilateral, event_types, topics, places "
-                                 "from actor_cooperation order by n_events - n_multilateral_events desc, "
-                                 "n_events desc, first_date", 30),
+    ("Who cooperates with whom", "select actor_a, actor_b, n_events, n_forum_events as at_forums, "
+                                 "first_date, last_date, event_types, topics, places "
+                                 "from actor_cooperation order by n_events desc, n_forum_events desc, first_date", 30),
     ("Cooperation between countries", "select coalesce(country_a_name, country_a) as country_a, "
                                       "coalesce(country_b_name, country_b) as country_b, "
-                                      "n_events, n_multilateral_events as at_forums, "
-                                      "first_date, last_date, first_date_bilateral, event_types, topics "
-                                      "from country_cooperation order by n_events - n_multilateral_events desc, "
-                                      "n_events desc", 30),
+                                      "n_events, n_forum_events as at_forums, "
+                                      "first_date, last_date, event_types, topics "
+                                      "from country_cooperation order by n_events desc, n_forum_events desc", 30),
     ("Most active actors", "select name, actor_type, country_code, n_events, n_mentions, first_date, last_date, "
                            "event_types, cooperation_partners from actor_profile where n_events > 0 "
                            "order by n_events desc, n_mentions desc limit 25", 25),
