@@ -1,4 +1,5 @@
-"""Every SQL example in docs/analyst-guide.md runs on the views and answers its question."""
+"""Every SQL example in the README's analyst guide (its "Ten questions") runs on the views and
+answers its question."""
 from __future__ import annotations
 
 import re
@@ -15,13 +16,24 @@ try:
 except ImportError:  # tests/ run as a plain directory
     from test_views_fixture import build_warehouse
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "analyst-guide.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def ten_questions() -> str:
+    """The text of the `### Ten questions` section of the analyst guide, up to the next heading
+    of its level or above."""
+    text = README.read_text(encoding="utf-8")
+    guide = re.search(r"^## Analyst guide\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    assert guide, "README.md has no '## Analyst guide' section"
+    section = re.search(r"^### Ten questions\n(.*?)(?=^#{1,3} |\Z)", guide.group(1), flags=re.M | re.S)
+    assert section, "the analyst guide has no '### Ten questions' section"
+    return section.group(1)
 
 
 def examples() -> dict[str, str]:
-    """Heading -> the first ```sql block under it."""
+    """Question heading -> the first ```sql block under it."""
     found = {}
-    for section in re.split(r"^### ", GUIDE.read_text(encoding="utf-8"), flags=re.M)[1:]:
+    for section in re.split(r"^#### ", ten_questions(), flags=re.M)[1:]:
         heading = section.splitlines()[0].strip()
         block = re.search(r"```sql\n(.*?)```", section, flags=re.S)
         if block:
@@ -39,6 +51,8 @@ def warehouse(tmp_path_factory):
 
 def test_the_guide_has_ten_questions_and_more():
     assert len(examples()) >= 10
+    numbers = [heading.split(".")[0] for heading in examples() if heading[0].isdigit()]
+    assert numbers == [str(number) for number in range(1, 11)]
 
 
 @pytest.mark.parametrize("heading", list(examples()))
