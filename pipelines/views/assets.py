@@ -18,13 +18,12 @@ import dagster as dg
 from dagster import AssetExecutionContext
 from dagster_duckdb import DuckDBResource
 
-from pipelines.views import metadata as table_metadata
-from pipelines.views.lineage import column_lineage
+from pipelines.views.lineage import cached_column_lineage
 from pipelines.views.sql_files import SQL_DIR, SqlView, read_views
+from pipelines.warehouse import metadata as table_metadata
+from pipelines.warehouse.resource import WRITER_POOL
 
 GROUP = "views"
-# All warehouse writers share one DuckDB file and one slot (see pipelines/warehouse/resource.py).
-WRITER_POOL = "duckdb_writer"
 
 PictureHook = Callable[[object], dict[str, dg.MetadataValue]]
 
@@ -58,7 +57,9 @@ def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, 
         "reads": dg.MetadataValue.json(list(view.deps)),
     }
     live = table_metadata.live_schema(conn)
-    traced = column_lineage(view.sql, [column.name for column in schema.columns], live)
+    traced = cached_column_lineage(
+        conn, view.name, view.sql, view.deps, [column.name for column in schema.columns], live
+    )
     if traced:
         metadata["dagster/column_lineage"] = dg.TableColumnLineage(
             deps_by_column={
