@@ -66,7 +66,7 @@ def print_summary(elapsed: float) -> None:
     print(f"\nwarehouse {path} ({elapsed:.1f} s)")
     with duckdb.connect(str(path), read_only=True) as conn:
         present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}
-        tables = [t for t in SUMMARY_TABLES if t in present] + sorted(present - set(SUMMARY_TABLES) - {"extraction_log", "actor_sightings", "location_sightings", "view_column_lineage"})
+        tables = [t for t in SUMMARY_TABLES if t in present] + sorted(present - set(SUMMARY_TABLES) - {"extraction_log", "actor_sightings", "location_sightings", "view_column_lineage", "view_pictures"})
         width = max(len(t) for t in tables)
         for table in tables:
             count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]

@@ -11,7 +11,7 @@ The cost, staleness after upstream changes, is what Dagster tracks: the asset go
 when its inputs or its SQL (`code_version`) change.
 """
 
-from collections.abc import Callable
+import hashlib
 from pathlib import Path
 
 import dagster as dg
@@ -25,25 +25,42 @@ from pipelines.warehouse.resource import WRITER_POOL
 
 GROUP = "views"
 
-PictureHook = Callable[[object], dict[str, dg.MetadataValue]]
+# Pictures attached to views in the UI: metadata key, alt text, drawing function in
+# pipelines.analyst.pictures. Drawn at a lower resolution than the report's, as they are
+# stored with every materialisation.
+PICTURES = {
+    "timeline": ("timeline_chart", "timeline", "timeline_png"),
+    "actor_cooperation": ("cooperation_network", "cooperation network", "network_png"),
+}
+PICTURE_DPI = 80
+# Drawing loads matplotlib and takes about a second, so a picture is kept in the warehouse
+# with the fingerprint of the rows it was drawn from, and drawn again only when they change.
+PICTURE_TABLE = "view_pictures"
 
 
-def _picture_hooks() -> dict[str, PictureHook]:
-    """Pictures attached to particular views in the UI; imported lazily (matplotlib is slow to load).
-    Drawn at a lower resolution than the report's: they are stored with every materialisation."""
-    from pipelines.analyst import pictures
+def view_pictures(conn, view: str) -> dict[str, dg.MetadataValue]:
+    """The pictures of `view` as markdown images, redrawn only when the view's rows or the drawing code change."""
+    if view not in PICTURES:
+        return {}
+    key_name, alt, drawer = PICTURES[view]
+    drawing_code = hashlib.sha256((Path(__file__).resolve().parents[1] / "analyst" / "pictures.py").read_bytes())
+    rows = conn.execute(
+        f"select md5(coalesce(string_agg(t::varchar, chr(10) order by t::varchar), '')) from \"{view}\" as t"
+    ).fetchone()[0]
+    fingerprint = f"{rows}:{drawing_code.hexdigest()[:16]}:{PICTURE_DPI}"
+    conn.execute(f"create table if not exists {PICTURE_TABLE} (view varchar, fingerprint varchar, markdown varchar)")
+    cached = conn.execute(
+        f"select markdown from {PICTURE_TABLE} where view = ? and fingerprint = ?", [view, fingerprint]
+    ).fetchone()
+    if cached:
+        markdown = cached[0]
+    else:
+        from pipelines.analyst import pictures
 
-    dpi = 80
-    return {
-        "timeline": lambda conn: {
-            "timeline_chart": dg.MetadataValue.md(pictures.markdown_image("timeline", pictures.timeline_png(conn, dpi)))
-        },
-        "actor_cooperation": lambda conn: {
-            "cooperation_network": dg.MetadataValue.md(
-                pictures.markdown_image("cooperation network", pictures.network_png(conn, dpi))
-            )
-        },
-    }
+        markdown = pictures.markdown_image(alt, getattr(pictures, drawer)(conn, PICTURE_DPI))
+        conn.execute(f"delete from {PICTURE_TABLE} where view = ?", [view])
+        conn.execute(f"insert into {PICTURE_TABLE} values (?, ?, ?)", [view, fingerprint, markdown])
+    return {key_name: dg.MetadataValue.md(markdown)}
 
 
 def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, object]:
@@ -69,9 +86,7 @@ def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, 
             }
         )
     if with_pictures:
-        hook = _picture_hooks().get(view.name)
-        if hook is not None:
-            metadata.update(hook(conn))
+        metadata.update(view_pictures(conn, view.name))
     return metadata
 
 
