@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from collections import Counter
@@ -19,43 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipelines.corpus import corpus_dir, kumparan_sentences  # noqa: E402
 from pipelines.language.dates import tag_dates  # noqa: E402
 
 ANCHOR = dt.date(2019, 12, 31)   # the kumparan sentences are from late 2019
-_NO_SPACE_BEFORE = set(",.:;!?)%”’")
-_NO_SPACE_AFTER = set("(“‘")
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("LINIMASA_CORPUS", ROOT.parent / "shared" / "corpus"))
-
-
-def kumparan_sentences(path: Path | None = None) -> list[str]:
-    """Running text of each kumparan sentence: tokens joined with spaces, none before
-    closing punctuation and none after an opening bracket."""
-    path = path or corpus_dir() / "kumparan" / "sentences-postag.txt"
-    sentences, tokens = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if tokens:
-                sentences.append(_join(tokens))
-                tokens = []
-            continue
-        tokens.append(line.split("\t")[0])
-    if tokens:
-        sentences.append(_join(tokens))
-    return sentences
-
-
-def _join(tokens: list[str]) -> str:
-    out = []
-    for token in tokens:
-        if out and token not in _NO_SPACE_BEFORE and out[-1][-1:] not in _NO_SPACE_AFTER:
-            out.append(" ")
-        out.append(token)
-    return "".join(out)
-
-
 def chunks(sentences: list[str], size: int = 20) -> list[str]:
     """Sentences grouped into article-sized chunks so per-call overhead counts realistically."""
     return [" ".join(sentences[i:i + size]) for i in range(0, len(sentences), size)]

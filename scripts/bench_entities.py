@@ -17,27 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.language.entities import analyse_actors, recognise_entities  # noqa: E402
 from pipelines.language.entities.catalog import catalog  # noqa: E402
-from pipelines.language.entities.conll import corpus_dir  # noqa: E402
-
-
-def kumparan_articles(per_article: int, limit: int) -> list[str]:
-    path = corpus_dir() / "kumparan" / "sentences-postag.txt"
-    articles, sentence, sentences = [], [], []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            word = line.split("\t", 1)[0].strip()
-            if word:
-                sentence.append(word)
-                continue
-            if sentence:
-                sentences.append(" ".join(sentence))
-                sentence = []
-            if len(sentences) == per_article:
-                articles.append(" ".join(sentences))
-                sentences = []
-                if len(articles) == limit:
-                    break
-    return articles
+from pipelines.corpus import corpus_dir, kumparan_articles  # noqa: E402
 
 
 def bench(function, articles: list[str]) -> float:

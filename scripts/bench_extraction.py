@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipelines.corpus import corpus_dir, kumparan_sentences  # noqa: E402
 from pipelines.language.dates import tag_dates  # noqa: E402
 from pipelines.language.document import analyse_document  # noqa: E402
 from pipelines.language.entities import analyse_actors  # noqa: E402
@@ -29,37 +29,6 @@ ANCHOR = dt.date(2019, 6, 1)   # the kumparan sentences are from about 2019
 SENTENCES_PER_ARTICLE = 15
 SENTENCES_PER_PARAGRAPH = 3
 TARGET = 200.0
-_NO_SPACE_BEFORE = set(",.:;!?)%”’")
-_NO_SPACE_AFTER = set("(“‘")
-
-
-def corpus_dir() -> Path:
-    return Path(os.environ.get("LINIMASA_CORPUS", ROOT.parent / "shared" / "corpus"))
-
-
-def _join(tokens: list[str]) -> str:
-    out: list[str] = []
-    for token in tokens:
-        if out and token not in _NO_SPACE_BEFORE and out[-1][-1:] not in _NO_SPACE_AFTER:
-            out.append(" ")
-        out.append(token)
-    return "".join(out)
-
-
-def kumparan_sentences(path: Path) -> list[str]:
-    """Each sentence's tokens joined as running text."""
-    sentences, tokens = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            tokens.append(line.split("\t")[0])
-        elif tokens:
-            sentences.append(_join(tokens))
-            tokens = []
-    if tokens:
-        sentences.append(_join(tokens))
-    return sentences
-
-
 def articles(sentences: list[str]) -> list[str]:
     """Articles of 15 sentences, paragraphs of 3 separated by blank lines."""
     out = []

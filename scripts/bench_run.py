@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("LINIMASA_CORPUS", ROOT.parent / "shared" / "corpus"))
 LINIMASA = Path(sys.executable).with_name("linimasa")
-NO_SPACE_BEFORE = set(",.;:!?)%")
+sys.path.insert(0, str(ROOT))
+from pipelines.corpus import corpus_dir, kumparan_articles  # noqa: E402
 BATCH_ARTICLES = 500
 SENTENCES_PER_ARTICLE = 15
 
@@ -37,29 +37,11 @@ def timed_run(articles: Path, workdir: Path) -> float:
 
 
 def kumparan_batch(folder: Path) -> int:
-    sentences, tokens = [], []
-    for line in (CORPUS / "kumparan" / "sentences-postag.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if tokens:
-                sentences.append(_join(tokens))
-                tokens = []
-            continue
-        tokens.append(line.split("\t")[0])
-    needed = BATCH_ARTICLES * SENTENCES_PER_ARTICLE
+    articles = kumparan_articles(SENTENCES_PER_ARTICLE, BATCH_ARTICLES)
     with (folder / "kumparan.jsonl").open("w", encoding="utf-8") as out:
-        for index in range(0, min(needed, len(sentences)), SENTENCES_PER_ARTICLE):
-            text = " ".join(sentences[index:index + SENTENCES_PER_ARTICLE])
-            out.write(json.dumps({"id": f"k{index}", "title": sentences[index][:80], "text": text, "published": "2019-06-01"}) + "\n")
-    return min(needed, len(sentences)) // SENTENCES_PER_ARTICLE
-
-
-def _join(tokens: list[str]) -> str:
-    text = ""
-    for token in tokens:
-        if text and token not in NO_SPACE_BEFORE and not text.endswith("("):
-            text += " "
-        text += token
-    return text
+        for index, text in enumerate(articles):
+            out.write(json.dumps({"id": f"k{index}", "title": text[:80], "text": text, "published": "2019-06-01"}) + "\n")
+    return len(articles)
 
 
 def bench(label: str, articles: Path) -> None:
@@ -72,12 +54,12 @@ def bench(label: str, articles: Path) -> None:
 def main() -> None:
     print("== linimasa run (subprocess, wall time; bars: first < 30 s, unchanged < 10 s)")
     bench(f"bundled articles ({sum(1 for p in (ROOT / 'seeds' / 'articles').rglob('*') if p.is_file())} files)", ROOT / "seeds" / "articles")
-    if (CORPUS / "kumparan").is_dir():
+    if (corpus_dir() / "kumparan").is_dir():
         with tempfile.TemporaryDirectory() as folder:
             count = kumparan_batch(Path(folder))
             bench(f"kumparan batch ({count} articles)", Path(folder))
     else:
-        print(f"kumparan corpus not found at {CORPUS}; batch figure skipped")
+        print(f"kumparan corpus not found at {corpus_dir()}; batch figure skipped")
 
 
 if __name__ == "__main__":

@@ -177,7 +177,8 @@ def print_report(name: str, report: Report, show_errors: bool) -> None:
 
 def corpus_counts(sample: int) -> None:
     """Counts by kind on the seed article and the kumparan sentences, plus a random sample."""
-    from scripts.bench_dates import ANCHOR, corpus_dir, kumparan_sentences
+    from pipelines.corpus import corpus_dir, kumparan_sentences
+    from scripts.bench_dates import ANCHOR
     seed_dir = corpus_dir() / "seed"
     if not seed_dir.exists():
         print(f"corpus not found at {corpus_dir()}")

@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.language.entities.command import run_jsonl  # noqa: E402
-from pipelines.language.entities.conll import corpus_dir, read_conll  # noqa: E402
+from pipelines.corpus import corpus_dir  # noqa: E402
+from pipelines.language.entities.conll import read_conll  # noqa: E402
 
 TYPES = ("person", "organization", "location")
 

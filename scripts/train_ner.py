@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pycrfsuite  # noqa: E402
 
-from pipelines.language.entities.conll import corpus_dir, read_conll  # noqa: E402
+from pipelines.corpus import corpus_dir  # noqa: E402
+from pipelines.language.entities.conll import read_conll  # noqa: E402
 from pipelines.language.entities.features import (  # noqa: E402
     COMMON_WORDS_PATH, PERSON_NAMES_PATH, clear_caches, common_words, sentence_features)
 from pipelines.language.entities.model import MODEL_PATH  # noqa: E402

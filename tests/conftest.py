@@ -1,12 +1,13 @@
 """Shared fixtures: every test works on temporary folders, never the bundled warehouse."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-CORPUS = Path(os.environ.get("LINIMASA_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+from pipelines.corpus import corpus_dir as shared_corpus_dir
+
+CORPUS = shared_corpus_dir()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ import pytest
 
 from pipelines.language.entities import analyse_actors, recognise_entities
 from pipelines.language.entities.command import main, run_jsonl
-from pipelines.language.entities.conll import corpus_dir, read_conll
+from pipelines.corpus import corpus_dir
+from pipelines.language.entities.conll import read_conll
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SET = corpus_dir() / "idner-news-2k" / "test.txt"

@@ -5,16 +5,10 @@ how the NER eval and the training script see the data.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
-
-
-def corpus_dir() -> Path:
-    env = os.environ.get("LINIMASA_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 
 
 @dataclass
