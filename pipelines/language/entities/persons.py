@@ -18,16 +18,14 @@ from .model import model_available
 from .slugs import slugify
 from .tagging import person_end
 from .state import DocumentState
-from .vocab import CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words
+from .vocab import (CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words,
+                    speaker_words, speech_verbs)
 
 MAX_NAME = 5
 _PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "Al", "El"})
 _POLICE_MARKERS = frozenset({"Pol", "Polisi"})
 _SERVICE_MARKERS = frozenset({"Pol", "Polisi", "TNI", "Purn", "Purnawirawan"})
-SPEECH_VERBS = frozenset({"kata", "ujar", "ucap", "tutur", "jelas", "tegas", "ungkap", "sebut",
-                          "mengatakan", "menyatakan", "menjelaskan", "menegaskan", "menuturkan",
-                          "mengungkapkan", "menyebutkan", "menambahkan", "lanjut", "imbuh", "tambah",
-                          "said", "told"})
+SPEECH_VERBS = speech_verbs()  # seeds/entity_speech_verbs.csv
 NO_NATIONALITY = "nationality not stated"
 # Heads a single-letter Roman numeral may follow ("Kelas I"); elsewhere "I" starts a Balinese name.
 _NUMBERED = frozenset({"Kelas", "Komisi", "Kodam", "Tingkat", "Wilayah", "Golongan"})
@@ -353,9 +351,9 @@ def _initials_before(state: DocumentState, i: int) -> bool:
 
 
 # Words that may stand between a speaker's name and the quoting verb: "Kalla juga mengatakan".
-_BETWEEN = frozenset({"juga", "pun", "sendiri", "lalu", "kemudian", "pun", "pula", "tetap", "bahkan"})
-_BEFORE_NAME = frozenset({"kata", "ujar", "tutur", "ucap", "jelas", "tegas", "ungkap", "lanjut",
-                          "imbuh", "tambah", "menurut", "Menurut", "Pak", "Bu", "Bapak", "Ibu"})
+# Both from seeds/entity_speaker_words.csv.
+_BETWEEN = speaker_words("between")
+_BEFORE_NAME = speaker_words("before_name")
 
 
 def find_speaker_names(state: DocumentState) -> None:

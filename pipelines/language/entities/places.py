@@ -9,14 +9,12 @@ from .organisations import country_in, pattern_tail, place_in
 from .records import Location
 from .slugs import slugify
 from .state import DocumentState
-from .vocab import place_patterns
+from .vocab import place_patterns, place_words
 
-# Words after which a country name is where something happens, not who acts.
-LOCATION_PREPOSITIONS = frozenset({"di", "ke", "dari", "asal", "menuju", "in", "at", "to", "from",
-                                   "Di", "Ke", "Dari"})
-# Nouns that may sit between the preposition and the country: "di wilayah Kamboja".
-_PLACE_NOUNS = frozenset({"wilayah", "negara", "kawasan", "perbatasan", "daerah", "kota",
-                          "negeri", "luar"})
+# Words after which a country name is where something happens, not who acts, and nouns that
+# may sit between the preposition and the country ("di wilayah Kamboja"): seeds/entity_place_words.csv.
+LOCATION_PREPOSITIONS = place_words("preposition")
+_PLACE_NOUNS = place_words("place_noun")
 
 # "Jakarta:", "Jakarta -", "JAKARTA, Senin (14/4/2025) -", "Jakarta (ANTARA) -", "JAKARTA, KOMPAS.com -",
 # "Liputan6.com, Jakarta -" (a news site's name may come first)

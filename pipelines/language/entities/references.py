@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from .persons import title_at, titles_folded
 from .state import DocumentState
+from .vocab import pair_nouns, reference_words
 
-_PERSON_PRONOUNS = frozenset({"ia", "Ia", "beliau", "Beliau", "dia", "Dia"})
-_SPEECH_NYA = frozenset({"ujarnya", "katanya", "tuturnya", "jelasnya", "lanjutnya", "tambahnya",
-                         "ungkapnya", "menurutnya", "tegasnya", "imbuhnya", "sebutnya", "ucapnya",
-                         "terangnya", "paparnya", "pungkasnya"})
-_REFERENCE_WORDS = frozenset({"pihaknya", "Pihaknya", *_PERSON_PRONOUNS, *_SPEECH_NYA,
+# Word lists from seeds/entity_reference_words.csv and seeds/entity_pair_nouns.csv.
+_PERSON_PRONOUNS = reference_words("person")
+_SPEECH_NYA = frozenset(w.lower() for w in reference_words("speech"))
+_BODY_PRONOUNS = reference_words("body")
+_REFERENCE_WORDS = frozenset({*_BODY_PRONOUNS, *_PERSON_PRONOUNS, *_SPEECH_NYA,
                               *(w.capitalize() for w in _SPEECH_NYA)})
-_PAIR_NOUNS = {"kepolisian": "police", "negara": "country", "lembaga": "organization",
-               "institusi": "organization", "pihak": "organization", "belah": "country"}
+_PAIR_NOUNS = pair_nouns()
 
 
 def resolve_short_names(state: DocumentState, i: int, j: int) -> str | None:
@@ -141,7 +141,7 @@ def find_pronouns(state: DocumentState) -> None:
         if word not in _REFERENCE_WORDS or state.claimed[i]:
             continue
         token = state.tokens[i]
-        if word in ("pihaknya", "Pihaknya"):
+        if word in _BODY_PRONOUNS:
             target = _last_actor(state, token.start, body=True)
             if target:
                 state.mention(target, token.start, token.end, "pronoun")

@@ -37,3 +37,33 @@ def place_patterns() -> dict[Key, str]:
 def office_words() -> frozenset[str]:
     """Common words of office and body names (seeds/entity_title_words.csv)."""
     return frozenset(row["word"] for row in read_seed("entity_title_words"))
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs that attribute speech (seeds/entity_speech_verbs.csv)."""
+    return frozenset(row["word"] for row in read_seed("entity_speech_verbs"))
+
+
+@functools.cache
+def speaker_words(position: str) -> frozenset[str]:
+    """Words before a bare speaker's name or between it and its verb (seeds/entity_speaker_words.csv)."""
+    return frozenset(row["word"] for row in read_seed("entity_speaker_words") if row["position"] == position)
+
+
+@functools.cache
+def reference_words(refers_to: str) -> frozenset[str]:
+    """Pronouns and -nya quoting verbs (seeds/entity_reference_words.csv)."""
+    return frozenset(row["word"] for row in read_seed("entity_reference_words") if row["refers_to"] == refers_to)
+
+
+@functools.cache
+def pair_nouns() -> dict[str, str]:
+    """'kedua <noun>' -> kind of the two referents (seeds/entity_pair_nouns.csv)."""
+    return {row["noun"]: row["kind"] for row in read_seed("entity_pair_nouns")}
+
+
+@functools.cache
+def place_words(kind: str) -> frozenset[str]:
+    """Location prepositions and place nouns (seeds/entity_place_words.csv)."""
+    return frozenset(row["word"] for row in read_seed("entity_place_words") if row["kind"] == kind)
