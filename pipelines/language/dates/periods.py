@@ -4,12 +4,16 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 
+from pipelines.language.seeds import read_seed
+
 Interval = tuple[dt.date, dt.date]
 
-# Parts of a month and of a year as DESIGN.md fixes them: awal / pertengahan / akhir.
-MONTH_PARTS = {"awal": (1, 10), "pertengahan": (11, 20), "akhir": (21, 31)}
-YEAR_PARTS = {"awal": (1, 4), "pertengahan": (5, 8), "akhir": (9, 12)}
-PART_SYNONYMS = {"medio": "pertengahan", "penghujung": "akhir", "ujung": "akhir", "permulaan": "awal"}
+# Parts of a month and of a year as DESIGN.md fixes them (awal / pertengahan / akhir) and
+# their synonyms ("medio", "penghujung"): seeds/date_parts.csv.
+_PART_ROWS = read_seed("date_parts")
+MONTH_PARTS = {r["part"].lower(): (int(r["first_day"]), int(r["last_day"])) for r in _PART_ROWS if not r["same_as"]}
+YEAR_PARTS = {r["part"].lower(): (int(r["first_month"]), int(r["last_month"])) for r in _PART_ROWS if not r["same_as"]}
+PART_SYNONYMS = {r["part"].lower(): r["same_as"].lower() for r in _PART_ROWS if r["same_as"]}
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -8,11 +8,11 @@ import re
 from pipelines.language.dates import periods as P
 from pipelines.language.dates.lexicon import lexicon
 from pipelines.language.dates.resolved import Resolved, SHIFT, period, time_of, unresolved
+from pipelines.language.seeds import read_seed
 
 
-DAY_WORDS = {"kemarin lusa": -2, "hari ini": 0, "kemarin": -1, "besok lusa": 2, "lusa": 2, "besok": 1,
-              "esok hari": 1, "tadi pagi": 0, "tadi siang": 0, "tadi sore": 0, "pagi tadi": 0,
-              "siang tadi": 0, "sore tadi": 0}
+# "kemarin" -> -1, "besok lusa" -> 2: seeds/date_day_words.csv.
+DAY_WORDS = {" ".join(row["phrase"].lower().split()): int(row["days"]) for row in read_seed("date_day_words")}
 
 
 def day_word(g, ctx, start, end):

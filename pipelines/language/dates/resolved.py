@@ -8,6 +8,7 @@ from typing import Callable
 from pipelines.language.dates import periods as P
 from pipelines.language.dates.context import Context
 from pipelines.language.dates.lexicon import lexicon
+from pipelines.language.seeds import read_seed
 
 
 ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
@@ -97,5 +98,5 @@ def unresolved(granularity, kind) -> Resolved:
     return Resolved(None, None, granularity, kind)
 
 
-# "nanti" is later in the current period ("akhir tahun nanti"), not the next one.
-SHIFT = {"lalu": -1, "kemarin": -1, "silam": -1, "ini": 0, "nanti": 0, None: 0, "depan": 1, "mendatang": 1}
+# "pekan lalu" -> -1, "tahun depan" -> 1 (seeds/date_shifts.csv); no word (None) is the current unit.
+SHIFT: dict[str | None, int] = {None: 0, **{row["word"].lower(): int(row["shift"]) for row in read_seed("date_shifts")}}

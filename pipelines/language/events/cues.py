@@ -111,6 +111,12 @@ def lexicon() -> Lexicon:
     return dataclasses.replace(lexicon, first_words=trie_pattern(words))
 
 
+@functools.cache
+def event_class(name: str) -> frozenset[str]:
+    """The event types of one class of seeds/event_classes.csv ("gathering", "case")."""
+    return frozenset(r["event_type"] for r in read_seed("event_classes") if r["class"] == name)
+
+
 def _dominance(rows) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for row in rows:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from pipelines.language.dates.lexicon import lexicon
+
 
 # How far after its event word a date adverbial may sit ("... ditangkap di sebuah rumah
 # kontrakan di Kalideres, Jakarta Barat, pada ...").
@@ -90,14 +92,25 @@ def source_mention(date: Any | None) -> Any | None:
 _ORDINAL_DAY = re.compile(
     r"\b(?:hari\s+(pertama|kedua|ketiga|keempat|kelima|terakhir)|(pembukaan|penutupan))\s+(?:dari\s+)?([\w-]+)",
     re.IGNORECASE)
-_ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3, "kelima": 4, "pembukaan": 0}
+_FIRST_DAY_WORDS = ("pembukaan",)
+_LAST_DAY_WORDS = ("terakhir", "penutupan")
+
+
+def _ordinal(word: str) -> int | None:
+    """1 for "pertama", 2 for "kedua": the ordinals of seeds/date_numbers.csv."""
+    return lexicon().numbers.get(word)
 
 
 def day_within(first: dt.date, last: dt.date, which: str) -> dt.date | None:
     """The day of a dated stretch an ordinal names ("terakhir", "penutupan", "kedua")."""
-    if which in ("terakhir", "penutupan"):
+    if which in _LAST_DAY_WORDS:
         return last
-    day = first + dt.timedelta(days=_ORDINALS[which])
+    if which in _FIRST_DAY_WORDS:
+        return first
+    number = _ordinal(which)
+    if number is None or number < 1:
+        return None
+    day = first + dt.timedelta(days=number - 1)
     return day if day <= last else None
 
 

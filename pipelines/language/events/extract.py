@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any, Sequence
 
 from pipelines.language.events.coreference import Draft, EventBook
-from pipelines.language.events.cues import lexicon
+from pipelines.language.events.cues import event_class, lexicon
 from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
 from pipelines.language.events.inheritance import inherit_dates, inherit_narrative_dates, settle_arrivals
 from pipelines.language.events.lines import dateline_end_of, reporting_mask
@@ -26,8 +26,8 @@ from pipelines.language.events.triggers import (
 # A sentence with only a participation cue ("Delegasi Polri dipimpin oleh ...") adds to the
 # latest gathering, when that was last mentioned at most this many characters before.
 _ENRICH_REACH = 1200
-_GATHERINGS = ("meeting", "visit", "agreement", "cooperation")
-_CASES = ("arrest", "raid", "trial", "sentencing", "deportation", "rescue", "repatriation", "interception")
+_GATHERINGS = event_class("gathering") | event_class("outcome")
+_CASES = event_class("case")
 _CASE_ROLES = frozenset({"suspect", "victim", "judge"})
 
 

@@ -12,14 +12,14 @@ from typing import Any
 
 import re
 
-from pipelines.language.events.cues import lexicon
+from pipelines.language.events.cues import event_class, lexicon
 from pipelines.language.events.model import Event, Participant
 from pipelines.language.events.participants import merge_participants, merge_places
 
-_GATHERINGS = ("meeting", "visit")
-_OUTCOMES = ("agreement", "cooperation")
-_COURT = ("trial", "sentencing")
-_OPERATIONS = ("raid", "arrest", "rescue")
+_GATHERINGS = event_class("gathering")
+_OUTCOMES = event_class("outcome")
+_COURT = event_class("court")
+_OPERATIONS = event_class("operation")
 
 
 def share_setting(drafts: list[Any], actor_types: dict[str, str]) -> None:
@@ -92,8 +92,7 @@ def join_operations(events: list[Event], actor_types: dict[str, str]) -> None:
                 merge_places(event.locations, other.locations)
 
 
-_CASES = frozenset({"arrest", "raid", "trial", "sentencing", "deportation", "rescue", "repatriation",
-                    "interception"})
+_CASES = event_class("case")
 _INITIALS = re.compile(r"[A-Z]{2,4}")
 
 
