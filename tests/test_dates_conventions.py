@@ -106,7 +106,7 @@ NEGATIVES = [
     ("Tersangka dijerat UU Nomor 21 Tahun 2007 tentang TPPO.", "UU Nomor 21 Tahun 2007"),
     ("Penyidik memakai PP No. 59 Tahun 2021.", "PP No. 59 Tahun 2021"),
     ("Ia dijerat UU No. 1 Tahun 2024 tentang ITE.", "UU No. 1 Tahun 2024"),
-    ("Aturannya ada di UU 22 tahun 2009 dan Perkap 9 tahun 2012.", "UU 22 tahun 2009 dan Perkap 9 tahun 2012"),
+    ("Dasar hukumnya UU 19 tahun 2016 serta Perkap 6 tahun 2019.", "UU 19 tahun 2016 serta Perkap 6 tahun 2019"),
     ("Rujukannya Perpres 49/2023 tentang gugus tugas.", "Perpres 49/2023"),
     ("Aturannya, Undang-undang 22 Tahun 2009 tentang Lalu Lintas, jelas.", "22 Tahun 2009"),
     ("Laporan Nomor: LP/B/123/IV/2025/SPKT diterima penyidik.", "LP/B/123/IV/2025/SPKT"),

@@ -119,7 +119,7 @@ SEED_BODY = (
     "diwakili MajGen Pheanuk Kolkomar. "
     "Dalam pertemuan itu Polri dan CNP sepakat saling bertukar informasi intelijen soal jaringan online scam. "
     "Brigjen Untung Widyatmoko menyampaikan hasil pertemuan tersebut pada Senin, 14 April 2025. "
-    "Belum lama ini, seorang pria asal Bekasi yang diduga korban TPPO meninggal dunia di Kamboja."
+    "Belum lama ini, seorang warga Bekasi yang diduga dijual sindikat TPPO dilaporkan meninggal dunia di Kamboja."
 )
 THAI_BODY = (
     "Bangkok - Bareskrim Polri dan Royal Thai Police menyelamatkan 25 WNI dari kompleks penipuan daring "
