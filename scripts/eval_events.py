@@ -2,8 +2,10 @@
 
 Each `NN-slug.md` is read exactly as ingest reads it (front matter stripped, body kept,
 `published` as the anchor) and run through analyse_document. System events are matched
-one-to-one to gold events on event_type + date_start + date_end, preferring pairs whose
-trigger or summary overlaps the gold evidence. Prints event P/R/F1, then recall of gold
+one-to-one to gold events on event_type + date_start + date_end, and only when the system
+event's trigger or summary sentence overlaps the gold evidence in the body (an event of the
+right type and dates told elsewhere in the article is not the same event); pairs whose
+trigger lies inside the evidence are preferred. Prints event P/R/F1, then recall of gold
 participants and places on matched events, then every article's errors.
 
     PYTHONPATH=. .venv/bin/python scripts/eval_events.py [DIR] [--baseline]
@@ -111,22 +113,29 @@ def _evidence_span(body: str, evidence: str) -> tuple[int, int] | None:
 
 
 def _overlap_score(event, span: tuple[int, int] | None) -> int:
+    """2 when the trigger lies inside the evidence, 1 when the trigger or the summary sentence
+    overlaps it, 0 when the event is told elsewhere (or the evidence is not in the body)."""
     if span is None:
         return 0
     if span[0] <= event.trigger_start and event.trigger_end <= span[1]:
         return 2
-    return 1 if event.start < span[1] and span[0] < event.end else 0
+    trigger = event.trigger_start < span[1] and span[0] < event.trigger_end
+    summary = event.start < span[1] and span[0] < event.end
+    return 1 if trigger or summary else 0
 
 
 def match_events(body: str, gold_events: list[dict], system_events: list) -> list[tuple[int, int]]:
-    """One-to-one (gold index, system index) pairs agreeing on type and both dates."""
+    """One-to-one (gold index, system index) pairs agreeing on type and both dates whose
+    evidence overlaps."""
     pairs = []
     for g, gold in enumerate(gold_events):
         span = _evidence_span(body, gold.get("evidence", ""))
         for s, event in enumerate(system_events):
             if (event.event_type == gold["event_type"] and _iso(event.date_start) == gold.get("date_start")
                     and _iso(event.date_end) == gold.get("date_end")):
-                pairs.append((-_overlap_score(event, span), g, s))
+                score = _overlap_score(event, span)
+                if score:
+                    pairs.append((-score, g, s))
     pairs.sort()
     used_g, used_s, matched = set(), set(), []
     for _, g, s in pairs:

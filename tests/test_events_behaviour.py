@@ -144,3 +144,17 @@ def test_every_offset_slices_back_into_the_text():
                 assert story[p.start:p.end] == surfaces[(p.actor_id, p.start, p.end)]
             for place in event.locations:
                 assert story[place.start:place.end] == places[(place.location_id, place.start, place.end)]
+
+
+def test_what_could_happen_is_not_an_event():
+    text = ("Polri dan PDRM sepakat bertukar data, kata Budi. \"Dengan begitu, WNI yang menjadi korban dapat "
+            "segera dipulangkan dan bisa lebih cepat diselamatkan,\" kata Budi.")
+    _, events = _events(text, dt.date(2025, 3, 8))
+    types = {e.event_type for e in events}
+    assert not types & {"rescue", "repatriation"}
+
+
+def test_a_rescue_that_happened_is_still_an_event():
+    text = "Polisi Kamboja menyelamatkan 12 WNI dari sebuah kompleks di Bavet pada Kamis (17/4/2025)."
+    _, rescues = _events(text, dt.date(2025, 4, 18), "rescue")
+    assert [(e.date_start, e.date_end) for e in rescues] == [(dt.date(2025, 4, 17), dt.date(2025, 4, 17))]

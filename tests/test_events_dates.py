@@ -100,3 +100,21 @@ def test_kerja_sama_ini_enriches_the_agreement_instead_of_adding_an_event():
     events = _events(text, dt.date(2025, 3, 6))
     assert _dates(events) == [("agreement", dt.date(2025, 3, 5), dt.date(2025, 3, 5))]
     assert len(events[0].participants) >= 2
+
+
+def test_an_undated_visit_after_a_reference_to_a_dated_meeting_takes_its_dates():
+    text = ("Delegasi Polri dan Kepolisian Diraja Malaysia menggelar pertemuan di Kuala Lumpur pada "
+            "3–6 Maret 2025.\n"
+            "Pertemuan tersebut tidak hanya berlangsung di Kuala Lumpur. Delegasi kedua kepolisian juga "
+            "mengunjungi Johor Bahru dan Penang.")
+    visits = _events(text, dt.date(2025, 3, 8), "visit")
+    assert _dates(visits) == [("visit", dt.date(2025, 3, 3), dt.date(2025, 3, 6))]
+
+
+def test_a_withheld_passport_is_not_an_arrest():
+    text = ("Dua warga Binjai berangkat ke Kamboja pada Oktober 2023. Setibanya di Phnom Penh, paspor mereka "
+            "ditahan dan mereka dipaksa bekerja.\n"
+            "Polda Sumatera Utara menangkap perekrut berinisial AB di Medan pada akhir Januari 2024.")
+    arrests = _events(text, dt.date(2024, 8, 22), "arrest")
+    assert [e.trigger for e in arrests] == ["menangkap"]
+    assert _dates(arrests) == [("arrest", dt.date(2024, 1, 21), dt.date(2024, 1, 31))]

@@ -24,22 +24,30 @@ def inherit_dates(drafts: list[Draft]) -> None:
 
 def inherit_narrative_dates(drafts: list[Draft], text: str) -> None:
     """An event with no date expression at all, reported in the same paragraph right after a
-    dated one, continues that account ("Petugas juga menangkap ..." after the raid's date).
-    An explicitly vague event ("belum lama ini") stays vague."""
+    dated one is told or referred back to, continues that account ("Petugas juga menangkap
+    ..." after the raid's date; "Delegasi juga menyambangi ..." after "Pertemuan tersebut
+    ..."). An explicitly vague event ("belum lama ini") stays vague."""
     inheritance = lexicon().inheritance
     for position, draft in enumerate(drafts):
         if draft.dated or draft.event.date_mention is not None:
             continue
         first = draft.spans[0][0]
         paragraph_start = text.rfind("\n", 0, first) + 1
-        earlier = [d for d in drafts if d is not draft and d.dated and paragraph_start <= d.spans[0][0] <= first]
+        told = {id(d): _last_told(d, paragraph_start, first) for d in drafts if d is not draft and d.dated}
+        earlier = [d for d in drafts if told.get(id(d)) is not None]
         if draft.tentative:
             # A generic word ("menahan") continues only an account it elaborates (a raid).
             earlier = [d for d in earlier if d.event.event_type in inheritance.get(draft.event.event_type, ())]
         if earlier:
-            source = max(earlier, key=lambda d: d.spans[0][0])
+            source = max(earlier, key=lambda d: told[id(d)])
             copy_date(draft, source)
             draft.elaborates = draft.elaborates or source
+
+
+def _last_told(draft: Draft, paragraph_start: int, first: int) -> int | None:
+    """Where the draft was last told or referred back to between paragraph_start and first."""
+    starts = [span[0] for span in draft.spans if paragraph_start <= span[0] <= first]
+    return max(starts, default=None)
 
 
 def settle_arrivals(drafts: list[Draft]) -> list[Draft]:
