@@ -282,3 +282,38 @@ def test_short_and_full_place_names_give_one_regional_body():
     full = analyse_actors("Polda Sumatera Utara menangkap lima orang.")
     assert "org:polda-sumatera-utara" in short.actors and "org:polda-sumatera-utara" in full.actors
     assert "Polda Sumut" in short.actors["org:polda-sumatera-utara"].aliases
+
+
+@pytest.mark.parametrize("text, short", [
+    # a first name after a quoting verb, the full name introduced as an appositive
+    ('Kepala Bagian Humas Pemerintah Kota Semarang (Pemkot), Yohanes Saragih Pardede, mengatakan '
+     'bantuan sudah dikirim ke lokasi banjir. "Kami terus memantau ketinggian air," kata Yohanes '
+     'di Balai Kota.', ["Yohanes"]),
+    # a middle part and a last part of the full name
+    ('Kepala Bagian Humas Pemerintah Kota Semarang (Pemkot), Yohanes Saragih Pardede, mengatakan '
+     'bantuan sudah dikirim. "Kami terus memantau," kata Saragih. Pardede juga mengatakan posko '
+     'dibuka.', ["Saragih", "Pardede"]),
+    # a middle name after an honorific, and the full name written twice
+    ('Delegasi negeri jiran dipimpin Pengarah Jabatan Siasatan Jenayah Komersial PDRM Datuk Seri '
+     'Mohd Azmi Ismail. Datuk Seri Mohd Azmi Ismail menyebut kerja sama ini penting. "Kita harus '
+     'bergerak serentak," tegas Azmi.', ["Azmi"]),
+])
+def test_a_part_of_an_earlier_full_name_is_that_person(text, short):
+    analysis = analyse_actors(text)
+    persons = sorted(a for a in analysis.actors if a.startswith("per:"))
+    assert len(persons) == 1, persons
+    full = persons[0]
+    assert len(analysis.actors[full].name.split()) == 3
+    for word in short:
+        mentions = [m for m in analysis.mentions if m.surface == word]
+        assert [(m.actor_id, m.resolution) for m in mentions] == [(full, "short_name")]
+
+
+def test_a_name_part_shared_by_two_earlier_persons_stays_unresolved():
+    text = ('Dalam sidang itu hadir Yohanes Saragih Pardede dan Yohanes Simanjuntak. '
+            '"Kami menghormati putusan," kata Yohanes.')
+    analysis = analyse_actors(text)
+    bare = [m for m in analysis.mentions if m.surface == "Yohanes"]
+    assert bare and all(m.resolution != "short_name" for m in bare)
+    assert all(m.actor_id not in ("per:yohanes-saragih-pardede", "per:yohanes-simanjuntak")
+               for m in bare)

@@ -8,7 +8,7 @@ from .persons import (find_coordinated_names, find_initials, find_ranked_persons
 from .places import find_dateline, find_gazetteer_places, find_place_patterns
 from .records import ActorAnalysis
 from .references import (find_bare_titles, find_pair_references, find_pronouns,
-                         find_short_names)
+                         find_short_names, merge_short_persons)
 from .state import DocumentState
 from .statistical import add_model_entities
 from .tagging import unexplained_spans
@@ -31,6 +31,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     add_model_entities(state, unexplained_spans(state) if use_model else [])
     find_coordinated_names(state)
     find_short_names(state)  # again: names the tagger introduced can be repeated short
+    merge_short_persons(state)
     find_pair_references(state)
     find_pronouns(state)
     return state

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+import dataclasses
+
 from .persons import title_at, titles_folded
 from .state import DocumentState
 from .vocab import pair_nouns, reference_words
@@ -20,34 +22,100 @@ _REFERENCE_WORDS = frozenset({*_BODY_PRONOUNS, *_PERSON_PRONOUNS, *_SPEECH_NYA,
 _PAIR_NOUNS = pair_nouns()
 
 
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether `part` is a contiguous run of `whole` ("Azlan" in "Mohd Azlan Hashim")."""
+    n = len(part)
+    return 0 < n < len(whole) and any(whole[k:k + n] == part for k in range(len(whole) - n + 1))
+
+
 def resolve_short_names(state: DocumentState, i: int, j: int) -> str | None:
-    """The earlier person whose full name contains tokens i..j as a first or last part."""
+    """The one earlier person whose full name contains tokens i..j as a contiguous part;
+    None when no earlier person does or when several do (two Hendras stay unresolved)."""
     words = tuple(state.word(k) for k in range(i, j))
-    best = None
-    for actor_id, (first, name_words, _title) in state.persons.items():
-        if first >= i or len(name_words) <= len(words):
-            continue
-        if name_words[:len(words)] == words or name_words[-len(words):] == words:
-            if best is None or first > state.persons[best][0]:
-                best = actor_id
-    return best
+    found = [actor_id for actor_id, (first, name_words, _title) in state.persons.items()
+             if first < i and _contains(name_words, words)]
+    return found[0] if len(found) == 1 else None
 
 
 def find_short_names(state: DocumentState) -> None:
-    """Single capitalised tokens that repeat part of an earlier person's name."""
+    """Runs of capitalised tokens that repeat part of an earlier person's name."""
     if not state.persons:
         return
     parts = {w for _, words, _ in state.persons.values() if len(words) > 1 for w in words}
-    for i, token in enumerate(state.tokens):
-        if state.claimed[i] or token.text not in parts:
+    i, n = 0, len(state.tokens)
+    while i < n:
+        if state.claimed[i] or state.tokens[i].text not in parts or not state.tokens[i].is_capitalised:
+            i += 1
             continue
-        if i + 1 < len(state.tokens) and state.tokens[i + 1].is_capitalised and not state.claimed[i + 1] \
-                and state.tokens[i + 1].text not in parts:
+        j = i + 1
+        while j < n and state.tokens[j].text in parts and state.tokens[j].is_capitalised \
+                and not state.claimed[j]:
+            j += 1
+        if j < n and state.tokens[j].is_capitalised and not state.claimed[j]:
+            i = j
             continue  # part of a longer, different name
-        actor_id = resolve_short_names(state, i, i + 1)
+        actor_id = resolve_short_names(state, i, j)
         if actor_id:
-            state.mention_tokens(actor_id, i, i + 1, "short_name")
-            state.claim(i, i + 1)
+            state.mention_tokens(actor_id, i, j, "short_name")
+            state.claim(i, j)
+        i = j
+
+
+def merge_short_persons(state: DocumentState) -> None:
+    """A person found as a new name by a pass that ran before the full name was known
+    ("kata Rahmat" before the tagger found "Rahmat Hidayat Lubis" earlier in the story) joins
+    the one person whose longer name contains it: later mentions become short names, a
+    mention the text continues into the full name ("Mohd | Azlan Hashim") becomes that name."""
+    people = {actor_id: tuple(state.actors[actor_id].name.split()) for actor_id in state.persons
+              if actor_id in state.actors and state.actors[actor_id].actor_type == "person"}
+    first: dict[str, int] = {}
+    for mention in state.mentions:
+        if mention.actor_id in people and mention.resolution in ("name", "short_name"):
+            first[mention.actor_id] = min(first.get(mention.actor_id, mention.start), mention.start)
+    merged: set[str] = set()
+    for short in sorted(people, key=lambda a: -len(people[a])):
+        words = people[short]
+        longer = [a for a in people if a not in merged and a != short and _contains(people[a], words)]
+        if len(longer) != 1 or longer[0] not in first:
+            continue
+        full = longer[0]
+        kept = False
+        for k, mention in enumerate(state.mentions):
+            if mention.actor_id != short:
+                continue
+            if mention.start > first[full]:
+                resolution = "short_name" if mention.resolution == "name" else mention.resolution
+                state.mentions[k] = dataclasses.replace(mention, actor_id=full, resolution=resolution)
+                continue
+            span = _spelled_out(state, mention, people[full], words)
+            if span:
+                start, end = span
+                state.mentions[k] = dataclasses.replace(mention, actor_id=full, start=start, end=end,
+                                                        surface=state.text[start:end])
+                first[full] = min(first[full], start)
+            else:
+                kept = True
+        if kept:
+            continue
+        merged.add(short)
+        actor = state.actors.pop(short)
+        state.persons.pop(short, None)
+        state.add_actor(dataclasses.replace(actor, actor_id=full, name=state.actors[full].name,
+                                            aliases=()))
+
+
+def _spelled_out(state: DocumentState, mention, full: tuple[str, ...],
+                 short: tuple[str, ...]) -> tuple[int, int] | None:
+    """The character span of the full name when the text around a short mention spells it."""
+    for k in range(len(full) - len(short) + 1):
+        if full[k:k + len(short)] != short:
+            continue
+        before, after = " ".join(full[:k]), " ".join(full[k + len(short):])
+        start = mention.start - len(before) - (1 if before else 0)
+        end = mention.end + len(after) + (1 if after else 0)
+        if start >= 0 and state.text[start:end].split() == list(full):
+            return start, end
+    return None
 
 
 def find_bare_titles(state: DocumentState) -> None:
