@@ -1,6 +1,7 @@
 """When the main job runs: every morning, and whenever the article folder changes."""
 
 import hashlib
+import os
 
 from dagster import (
     AssetSelection,
@@ -40,9 +41,13 @@ def folder_fingerprint() -> tuple[str, int]:
     digest = hashlib.sha256()
     count = 0
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            stat = path.stat()
-            digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
+            try:
+                stat = path.stat()
+            except OSError:  # a dangling link still counts as a file the run must see
+                stat = path.lstat()
+            name = os.fsencode(path.relative_to(folder).as_posix())  # names need not be valid UTF-8
+            digest.update(name + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
             count += 1
     return digest.hexdigest()[:20], count
 

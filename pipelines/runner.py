@@ -63,6 +63,9 @@ def print_summary(elapsed: float) -> None:
     import duckdb
 
     path = settings.warehouse_path()
+    if not path.exists():
+        print(f"\nno warehouse at {path} after {elapsed:.1f} s", file=sys.stderr)
+        return
     print(f"\nwarehouse {path} ({elapsed:.1f} s)")
     with duckdb.connect(str(path), read_only=True) as conn:
         present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}

@@ -44,6 +44,10 @@ def write(folder, name, content):
         ("badpublished.md", "---\ntitle: Tanggal rusak\npublished: besok sore\n---\nIsi berita.\n", "invalid_published_date"),
         ("nobody.md", "---\ntitle: Hanya judul\n---\n\n\n", "empty_body"),
         ("notes.pdf", b"%PDF-1.4 not an article", "unsupported_format"),
+        ("nested.md", "---\ntitle: " + "[" * 5000 + "\n---\nIsi berita.\n", "broken_front_matter"),
+        ("titlelist.md", "---\ntitle: [satu, dua]\n---\nIsi berita.\n", "broken_front_matter"),
+        ("year9999.md", "---\npublished: 9999-12-31T23:00:00-12:00\n---\nIsi berita.\n", "invalid_published_date"),
+        ("year1.md", "---\npublished: 0001-01-01\n---\nIsi berita.\n", "invalid_published_date"),
     ],
 )
 def test_bad_input_is_rejected_with_its_reason(tmp_path, name, content, reason):
@@ -123,3 +127,46 @@ def test_metadata_change_changes_content_hash_but_not_document_id():
     two = parse_article("---\npublished: 2025-04-15\n---\nIsi sama.", "a.md")
     assert one.document_id == two.document_id
     assert one.content_hash != two.content_hash
+
+
+def test_lone_surrogate_in_a_jsonl_record_rejects_that_line_only(tmp_path):
+    lines = ['{"text": "Berita \\ud800 rusak"}', '{"text": "Berita utuh tentang deportasi."}', '{"text": "Baik", "title": "\\udfff"}']
+    write(tmp_path, "batch.jsonl", "\n".join(lines))
+    scan = scan_folder(tmp_path)
+    assert [(r.source_path, r.reason) for r in scan.rejections] == [("batch.jsonl:1", "undecodable"), ("batch.jsonl:3", "undecodable")]
+    assert [a.source_path for a in scan.articles] == ["batch.jsonl:2"]
+
+
+def test_file_name_that_is_not_utf8_is_rejected_not_fatal(tmp_path):
+    import os
+
+    write(tmp_path, "good.md", GOOD)
+    with open(os.path.join(os.fsencode(tmp_path), b"\xff\xfeberita.md"), "wb") as handle:
+        handle.write(b"Judul\nIsi berita.")
+    scan = scan_folder(tmp_path)
+    assert [r.reason for r in scan.rejections] == ["bad_file_name"]
+    assert scan.rejections[0].source_path.encode("utf-8")  # storable as text
+    assert scan.files_seen == 2
+
+
+def test_dangling_link_and_pipe_are_rejected_and_counted(tmp_path):
+    import os
+
+    write(tmp_path, "good.md", GOOD)
+    (tmp_path / "hilang.md").symlink_to(tmp_path / "tidak-ada.md")
+    os.mkfifo(tmp_path / "pipa.md")
+    scan = scan_folder(tmp_path)
+    assert scan.files_seen == 3
+    assert {r.source_path: r.reason for r in scan.rejections} == {"hilang.md": "unreadable", "pipa.md": "unreadable"}
+
+
+def test_missing_article_folder_is_an_error_not_an_empty_batch(tmp_path):
+    from pipelines.ingest.reader import ArticleFolderMissing
+
+    with pytest.raises(ArticleFolderMissing):
+        scan_folder(tmp_path / "tidak-ada")
+
+
+def test_long_metadata_is_capped():
+    article = parse_article("---\ntitle: " + "Judul " * 200 + "\nurl: https://berita.example/" + "a" * 5000 + "\n---\nIsi.", "t.md")
+    assert len(article.title) <= 300 and len(article.url) <= 2000

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,10 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 ARTICLE_SUFFIXES = {".md", ".txt", ".jsonl"}
 METADATA_KEYS = ("title", "published", "url", "source", "language")
 TITLE_MAX_CHARS = 300
+METADATA_MAX_CHARS = 2000
+# Publication dates outside this span are typos or placeholders (0001-01-01, 9999-12-31),
+# and would anchor every relative date in the story to nonsense.
+PUBLISHED_YEARS = range(1900, 2101)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,10 @@ class Rejection:
     size_bytes: int | None = None
 
 
+class ArticleFolderMissing(Exception):
+    """The article folder does not exist: loading it as empty would delete every document."""
+
+
 class RejectedInput(Exception):
     def __init__(self, reason: str, detail: str):
         super().__init__(f"{reason}: {detail}")
@@ -73,11 +82,12 @@ class FolderScan:
 
 
 def scan_folder(folder: Path) -> FolderScan:
-    """Read every regular file below `folder`, in path order, into articles and rejections."""
-    scan = FolderScan()
+    """Read every file below `folder` (anything that is not a directory), in path order,
+    into articles and rejections."""
     if not folder.is_dir():
-        return scan
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        raise ArticleFolderMissing(f"article folder {folder} does not exist or is not a folder")
+    scan = FolderScan()
+    for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
         scan.files_seen += 1
         relative = path.relative_to(folder).as_posix()
         for item in read_file(path, relative):
@@ -88,10 +98,15 @@ def scan_folder(folder: Path) -> FolderScan:
 def read_file(path: Path, display_path: str | None = None) -> list[Article | Rejection]:
     """One file's articles, or the reason it cannot be read; never raises for bad input."""
     name = display_path or path.name
+    if not _is_utf8(name):
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        return [Rejection(shown, "bad_file_name", "the file name is not valid UTF-8; rename the file")]
     try:
         size = path.stat().st_size
-    except OSError as error:
+    except OSError as error:  # e.g. a symbolic link to nothing
         return [Rejection(name, "unreadable", str(error))]
+    if not path.is_file():
+        return [Rejection(name, "unreadable", "not a regular file (device, socket or pipe)")]
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         return [Rejection(name, "unsupported_format", f"'{suffix or path.name}' is not one of .md, .txt, .jsonl", size)]
@@ -108,6 +123,14 @@ def read_file(path: Path, display_path: str | None = None) -> list[Article | Rej
         return [Rejection(name, rejected.reason, rejected.detail, size)]
     except OSError as error:
         return [Rejection(name, "unreadable", str(error), size)]
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: undecodable file names, "\\ud800" in JSON
+        return False
+    return True
 
 
 def decode(raw: bytes) -> str:
@@ -139,6 +162,8 @@ def _control_ratio(sample: bytes) -> float:
 def parse_article(text: str, source_path: str, extra: dict | None = None) -> Article:
     """Front matter (optional) + body. Without a title, the first line is the title;
     a plain-text file keeps that line in its body, since it may be the lead itself."""
+    if not _is_utf8(text):
+        raise RejectedInput("undecodable", "the text holds a lone UTF-16 surrogate, which is no character")
     text = normalise(text)
     metadata: dict = dict(extra or {})
     body = text
@@ -151,16 +176,16 @@ def parse_article(text: str, source_path: str, extra: dict | None = None) -> Art
         raise RejectedInput("empty_body", "no article text after the front matter")
     if len(body.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise RejectedInput("too_large", f"article text is over the {MAX_ARTICLE_BYTES}-byte limit")
-    title = _as_text(metadata.get("title")) or body.split("\n", 1)[0].strip()[:TITLE_MAX_CHARS]
+    title = (_as_text(metadata.get("title"), "title") or body.split("\n", 1)[0].strip())[:TITLE_MAX_CHARS]
     return Article(
         source_path=source_path,
         body=body,
         title=title,
         published_at=parse_published(metadata.get("published")),
-        url=_as_text(metadata.get("url")),
-        source=_as_text(metadata.get("source")),
-        language=_as_text(metadata.get("language")) or "id",
-        external_id=_as_text(metadata.get("id")),
+        url=_as_text(metadata.get("url"), "url"),
+        source=_as_text(metadata.get("source"), "source"),
+        language=_as_text(metadata.get("language"), "language") or "id",
+        external_id=_as_text(metadata.get("id"), "id"),
     )
 
 
@@ -178,6 +203,8 @@ def _front_matter(text: str) -> dict:
         raise RejectedInput("broken_front_matter", f"invalid YAML: {str(error).splitlines()[0]}") from None
     except ValueError as error:  # YAML reads 2025-02-31 as a timestamp and fails on it
         raise RejectedInput("broken_front_matter", f"impossible value: {error}") from None
+    except RecursionError:
+        raise RejectedInput("broken_front_matter", "front matter nested too deeply to read") from None
     if not isinstance(data, dict):
         raise RejectedInput("broken_front_matter", f"front matter is a {type(data).__name__}, not a mapping")
     return data
@@ -209,6 +236,8 @@ def parse_published(value) -> dt.datetime | None:
         moment = dt.datetime.combine(value, dt.time())
     else:
         moment = _parse_published_text(str(value).strip())
+    if moment.year not in PUBLISHED_YEARS:
+        raise RejectedInput("invalid_published_date", f"published year {moment.year} is outside {PUBLISHED_YEARS.start}–{PUBLISHED_YEARS.stop - 1}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=JAKARTA)
     return moment
@@ -248,8 +277,13 @@ def _read_jsonl(text: str, source_path: str) -> Iterator[Article | Rejection]:
             yield Rejection(record_path, rejected.reason, rejected.detail, len(line))
 
 
-def _as_text(value) -> str | None:
+def _as_text(value, key: str = "value") -> str | None:
+    """A scalar metadata value as text; lists and mappings are front-matter mistakes."""
     if value is None:
         return None
+    if isinstance(value, (list, dict, set, tuple)):
+        raise RejectedInput("broken_front_matter", f"'{key}' is a {type(value).__name__}, not text")
     text = str(value).strip()
-    return text or None
+    if not _is_utf8(text):
+        raise RejectedInput("undecodable", f"'{key}' holds a lone UTF-16 surrogate")
+    return text[:METADATA_MAX_CHARS] or None
