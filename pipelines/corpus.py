@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipelines.settings import PROJECT_ROOT
+
 _NO_SPACE_BEFORE = set(",.:;!?)%”’")
 _NO_SPACE_AFTER = set("(“‘")
 
 
 def corpus_dir() -> Path:
     env = os.environ.get("LINIMASA_CORPUS")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    return Path(env) if env else PROJECT_ROOT.parent / "shared" / "corpus"
 
 
 def kumparan_sentences(path: Path | None = None) -> list[str]:

@@ -14,7 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-CORPUS = Path(os.environ.get("LINIMASA_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+from pipelines.corpus import corpus_dir
+
+CORPUS = corpus_dir()
 SEED = CORPUS / "seed" / "polri-cnp-2025-04.txt"
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"shared corpus not found at {CORPUS}")
