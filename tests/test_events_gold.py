@@ -33,6 +33,12 @@ def test_event_f1_on_type_and_dates(scores):
     assert result.f1 >= bars["event_f1"], f"P {result.precision:.3f} R {result.recall:.3f}"
 
 
+def test_events_are_mostly_told_where_the_gold_evidence_is(scores):
+    result, _ = scores
+    module = _eval_module()
+    assert result.strict_f1 >= module.STRICT_FLOOR
+
+
 def test_participant_recall_on_matched_events(scores):
     result, bars = scores
     assert result.participant_recall >= bars["participant_recall"]
