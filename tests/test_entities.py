@@ -317,3 +317,17 @@ def test_a_name_part_shared_by_two_earlier_persons_stays_unresolved():
     assert bare and all(m.resolution != "short_name" for m in bare)
     assert all(m.actor_id not in ("per:yohanes-saragih-pardede", "per:yohanes-simanjuntak")
                for m in bare)
+
+
+def test_no_bracket_is_kept_in_a_person_named_before_an_age():
+    text = "Salah satu penumpang, Wulan (31), asal Cirebon, mengaku lega. Ia menunggu sejak pagi."
+    analysis = analyse_actors(text)
+    names = [m.surface for m in analysis.mentions if m.actor_id.startswith("per:") and m.resolution == "name"]
+    assert names == ["Wulan"]
+
+
+def test_appositive_title_keeps_the_bodys_bracketed_short_form():
+    text = ("Kepala Bagian Humas Pemerintah Kota Semarang (Pemkot), Yohanes Saragih Pardede, "
+            "mengatakan bantuan sudah dikirim ke lokasi banjir.")
+    mention = person(analyse_actors(text), "per:yohanes-saragih-pardede")
+    assert mention.title == "Kepala Bagian Humas Pemerintah Kota Semarang (Pemkot)"

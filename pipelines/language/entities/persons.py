@@ -98,9 +98,16 @@ def title_run_end(state: DocumentState, j: int, limit: int = 10) -> int:
             k += 1
         elif word == "-" and state.word(k + 1)[:1].isupper():
             k += 1
+        elif word == "(" and k > j and state.word(k + 2) == ")" and _acronym(state.word(k + 1)):
+            k += 3  # "Kementerian Luar Negeri (Kemlu)": the body's short form stays in the title
         else:
             break
     return k
+
+
+def _acronym(word: str) -> bool:
+    """'Kemlu', 'BNN', 'PDRM': one capitalised word without spaces, as a body's short form."""
+    return 2 <= len(word) <= 12 and word[:1].isupper() and word.isalpha()
 
 
 def title_before(state: DocumentState, i: int) -> tuple[int, int] | None:

@@ -20,6 +20,13 @@ def is_headline(state: DocumentState, a: int, b: int) -> bool:
     return capitalised / len(alphabetic) >= 0.7
 
 
+def _trim_person(state: DocumentState, i: int, j: int) -> tuple[int, int]:
+    """Drop an opening bracket the tagger left at a person span's end ("Dedi (" -> "Dedi")."""
+    while j > i and state.word(j - 1) in ("(", "["):
+        j -= 1
+    return i, j
+
+
 def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) -> None:
     ranges = sentence_token_ranges(state)
     headline: dict[int, bool] = {}
@@ -35,6 +42,9 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
         if not any(state.tokens[k].is_capitalised for k in range(i, j)):
             continue
         if kind == "person":
+            i, j = _trim_person(state, i, j)
+            if j == i:
+                continue
             earlier = resolve_short_names(state, i, j)
             if earlier:
                 state.mention_tokens(earlier, i, j, "short_name")
