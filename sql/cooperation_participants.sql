@@ -4,6 +4,9 @@
 -- when two or more parties carry it out together.
 -- is_multilateral marks events whose parties come from three or more countries (a
 -- regional conference), so pair views can tell a forum from a two-country contact.
+-- Countries are counted from the organisations and people taking part, not from country
+-- names: a story often names the countries a case touches ("korban dari Kamboja dan
+-- Myanmar") without those states joining a two-police meeting.
 with
 
 cooperation_types as (
@@ -49,7 +52,7 @@ joint_events as (
     select
         event_id,
         count(distinct actor_id) as n_event_parties,
-        count(distinct country_code) as n_event_countries
+        count(distinct country_code) filter (where actor_type <> 'country') as n_event_countries
     from parties
     group by event_id
     having count(distinct actor_id) >= 2
