@@ -3,8 +3,8 @@
 A mention with a demonstrative ("pertemuan tersebut", "kerja sama ini", "operasi itu")
 refers to the latest event of a compatible type. A plain mention of the same type is the
 same event unless both carry different calendar dates; a dated mention gives its date to
-an event first reported vaguely ("Baru-baru ini ... melakukan pertemuan" then "Pertemuan
-antara Polri dan CNP berlangsung pada 7–13 April 2025").
+an event first reported vaguely ("Belum lama ini kedua lembaga bertemu ..." followed by
+"Rapat itu digelar 2-4 Juni 2025").
 """
 from __future__ import annotations
 
