@@ -52,7 +52,8 @@ def screenshot(chromium: str, html_file: Path, png_file: Path, window: tuple[int
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={profile}", f"--screenshot={png_file}", f"--window-size={window[0]},{window[1]}",
-             "--hide-scrollbars", html_file.resolve().as_uri()],
+             "--hide-scrollbars", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
+             html_file.resolve().as_uri()],
             check=True, capture_output=True, timeout=120,
         )
 
