@@ -43,13 +43,18 @@ def test_jsonl_keeps_going_past_bad_lines():
     ])
     code, out = run(["--jsonl"], stdin=lines)
     records = [json.loads(line) for line in out.splitlines()]
-    assert code == 0
+    assert code == 1  # every line answered; the exit status says some failed
     assert records[0] == {"id": "a", "mentions": [{
         "start": 14, "end": 19, "text": "besok", "date_start": "2025-02-01", "date_end": "2025-02-01",
         "granularity": "day", "kind": "relative", "time": None, "weekday_mismatch": False, "anchor": "2025-01-31"}]}
     assert records[1]["id"] is None and "error" in records[1]
     assert records[2]["id"] == "c" and "error" in records[2]
     assert records[3]["mentions"][0]["date_end"] == "2025-04-13"
+
+
+def test_jsonl_with_only_good_lines_exits_zero():
+    code, out = run(["--jsonl"], stdin=json.dumps({"id": "a", "text": "Senin (14/4/2025)"}) + "\n")
+    assert code == 0 and json.loads(out)["mentions"][0]["date_start"] == "2025-04-14"
 
 
 def test_command_module_imports_nothing_heavy():

@@ -29,10 +29,13 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     args = parser.parse_args(argv)
 
     if args.jsonl:
+        failures = 0
         for line in stdin:
             if line.strip():
-                stdout.write(json.dumps(_tag_line(line, args.anchor), ensure_ascii=False) + "\n")
-        return 0
+                record = _tag_line(line, args.anchor)
+                failures += "error" in record
+                stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return 1 if failures else 0  # as `linimasa entities --jsonl`: every line answered, exit says if any failed
     text = args.text if args.text is not None else stdin.read()
     mentions = tag_dates(text, args.anchor or _default_anchor(text))
     json.dump([m.to_json() for m in mentions], stdout, ensure_ascii=False, indent=2)
