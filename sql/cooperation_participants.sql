@@ -4,9 +4,13 @@
 -- when two or more parties carry it out together.
 -- is_multilateral marks events whose parties come from three or more countries (a
 -- regional conference), so pair views can tell a forum from a two-country contact.
--- Countries are counted from the organisations and people taking part, not from country
--- names: a story often names the countries a case touches ("korban dari Kamboja dan
--- Myanmar") without those states joining a two-police meeting.
+-- A story often names the countries a case touches ("korban dari Kamboja dan Myanmar")
+-- without those states joining the meeting of two police forces. So when the bodies taking
+-- part (organisations, people) come from exactly two countries, the event is between those
+-- two, and country-type parties do not add to it. Otherwise country-type parties count: as
+-- the counterpart of one country's bodies ("Polri bertemu otoritas Kamboja"), as the parties
+-- themselves ("Indonesia dan Kamboja sepakat ..."), or as delegations listed at a forum.
+-- counts_for_country marks the rows that speak for a country.
 with
 
 cooperation_types as (
@@ -48,24 +52,41 @@ parties as (
     where coalesce(lower(event_participants.role), '') not in (select role from object_roles)
 ),
 
+body_countries as (
+    select event_id, count(distinct country_code) as n_body_countries
+    from parties
+    where actor_type <> 'country' and country_code is not null
+    group by event_id
+),
+
+country_voices as (
+    select
+        parties.*,
+        parties.country_code is not null
+            and (parties.actor_type <> 'country' or coalesce(body_countries.n_body_countries, 0) <> 2)
+            as counts_for_country
+    from parties
+    left join body_countries on body_countries.event_id = parties.event_id
+),
+
 joint_events as (
     select
         event_id,
         count(distinct actor_id) as n_event_parties,
-        count(distinct country_code) filter (where actor_type <> 'country') as n_event_countries
-    from parties
+        count(distinct country_code) filter (where counts_for_country) as n_event_countries
+    from country_voices
     group by event_id
     having count(distinct actor_id) >= 2
 ),
 
 joint_parties as (
     select
-        parties.*,
+        country_voices.*,
         joint_events.n_event_parties,
         joint_events.n_event_countries,
         joint_events.n_event_countries >= 3 as is_multilateral
-    from parties
-    join joint_events on joint_events.event_id = parties.event_id
+    from country_voices
+    join joint_events on joint_events.event_id = country_voices.event_id
 )
 
 select * from joint_parties

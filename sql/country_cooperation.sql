@@ -1,7 +1,9 @@
 -- Cooperation at country level: unordered pairs of distinct countries (country_a < country_b)
 -- whose parties take part together in cooperation-type events. A party's country is that
 -- of the organisation it rolls up to; pairs within one country are left out, and so are
--- parties with no known country. Country-type parties ("Kamboja" as a party) count here.
+-- parties with no known country. Country-type parties ("Kamboja" as a party) count here
+-- unless the bodies taking part already make it a two-country event (counts_for_country in
+-- cooperation_participants).
 -- A dyad means direct contact, as in event data (GDELT, PLOVER): n_events, first_date,
 -- last_date, event_types, topics and places describe the events where the two countries met
 -- directly, i.e. events that are not multilateral (three or more countries, a regional forum).
@@ -14,7 +16,7 @@ country_parties as (
     select distinct
         event_id, document_id, event_type, date_start, date_end, date_precision, is_multilateral, country_code
     from cooperation_participants
-    where country_code is not null
+    where counts_for_country
 ),
 
 pairs as (
