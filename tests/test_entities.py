@@ -331,3 +331,123 @@ def test_appositive_title_keeps_the_bodys_bracketed_short_form():
             "mengatakan bantuan sudah dikirim ke lokasi banjir.")
     mention = person(analyse_actors(text), "per:yohanes-saragih-pardede")
     assert mention.title == "Kepala Bagian Humas Pemerintah Kota Semarang (Pemkot)"
+
+
+def mentions_of(analysis, surface):
+    return [m for m in analysis.mentions if m.surface == surface]
+
+
+@pytest.mark.parametrize("long_form", [
+    "Kedutaan Besar Republik Indonesia (KBRI) di Seoul",
+    "Kedutaan Besar Republik Indonesia di Seoul",
+    "Kedutaan Besar Indonesia di Seoul",
+])
+def test_embassy_long_form_is_the_short_form_body(long_form):
+    text = (f"{long_form} memulangkan empat pekerja migran pada Senin. "
+            "KBRI Seoul juga menyiapkan tempat penampungan sementara.")
+    analysis = analyse_actors(text)
+    long_mention, = mentions_of(analysis, long_form)
+    short_mention, = mentions_of(analysis, "KBRI Seoul")
+    assert long_mention.actor_id == short_mention.actor_id == "org:kbri-seoul"
+    actor = analysis.actors["org:kbri-seoul"]
+    assert (actor.parent_actor_id, actor.country_code) == ("org:kemlu", "IDN")
+    assert any(p.location_id == "loc:seoul" or p.surface == "Seoul" for p in analysis.places)
+
+
+def test_bracketed_embassy_acronym_later_refers_to_the_embassy_it_defined():
+    text = ("Kedutaan Besar Republik Indonesia (KBRI) di Seoul menerima laporan itu. "
+            "KBRI kemudian mendampingi para korban.")
+    analysis = analyse_actors(text)
+    later, = [m for m in analysis.mentions if m.surface == "KBRI"]
+    assert later.actor_id == "org:kbri-seoul"
+
+
+def test_consulate_long_form_is_the_kjri():
+    text = ("Konsulat Jenderal Republik Indonesia di Dubai menerima aduan dua warga. "
+            "KJRI Dubai lalu menghubungi majikan mereka.")
+    analysis = analyse_actors(text)
+    long_mention, = mentions_of(analysis, "Konsulat Jenderal Republik Indonesia di Dubai")
+    short_mention, = mentions_of(analysis, "KJRI Dubai")
+    assert long_mention.actor_id == short_mention.actor_id
+    actor = analysis.actors[long_mention.actor_id]
+    assert (actor.parent_actor_id, actor.country_code) == ("org:kemlu", "IDN")
+
+
+def test_regional_police_long_form_is_the_polda():
+    text = ("Kepolisian Daerah Nusa Tenggara Timur menahan tiga perekrut ilegal. "
+            "Polda NTT menyebut jaringan itu beroperasi sejak tahun lalu.")
+    analysis = analyse_actors(text)
+    long_mention, = mentions_of(analysis, "Kepolisian Daerah Nusa Tenggara Timur")
+    short_mention, = mentions_of(analysis, "Polda NTT")
+    assert long_mention.actor_id == short_mention.actor_id
+    actor = analysis.actors[long_mention.actor_id]
+    assert (actor.parent_actor_id, actor.country_code) == ("org:polri", "IDN")
+
+
+@pytest.mark.parametrize("long_head, short_head", [
+    ("Kepolisian Resor", "Polres"), ("Kepolisian Resor Kota", "Polresta"),
+    ("Kepolisian Sektor", "Polsek"),
+])
+def test_district_police_long_forms_are_the_short_forms(long_head, short_head):
+    text = (f"{long_head} Kupang memeriksa dua saksi. "
+            f"{short_head} Kupang akan memanggil saksi lain pekan depan.")
+    analysis = analyse_actors(text)
+    long_mention, = mentions_of(analysis, f"{long_head} Kupang")
+    short_mention, = mentions_of(analysis, f"{short_head} Kupang")
+    assert long_mention.actor_id == short_mention.actor_id
+    assert analysis.actors[long_mention.actor_id].parent_actor_id == "org:polri"
+
+
+@pytest.mark.parametrize("name", ["Zulkifli bin Ahmad", "Siti binti Yusof", "Henrique da Costa",
+                                  "João dos Santos", "Jan van Dijk"])
+def test_name_particles_stay_inside_the_persons_name(name):
+    text = f"Petugas kemudian memeriksa {name} di sebuah rumah kontrakan pada malam itu."
+    analysis = analyse_actors(text)
+    persons = [m for m in analysis.mentions if analysis.actors[m.actor_id].actor_type == "person"]
+    assert [m.surface for m in persons] == [name]
+    from pipelines.language.entities import recognise_entities
+    assert [(e.text, e.type) for e in recognise_entities(text) if e.type == "person"] == [(name, "person")]
+
+
+def test_two_particle_names_in_one_sentence_stay_two_persons():
+    text = "Polisi menahan Zulkifli bin Ahmad dan Siti binti Yusof di Johor Bahru."
+    analysis = analyse_actors(text)
+    persons = sorted(m.surface for m in analysis.mentions
+                     if analysis.actors[m.actor_id].actor_type == "person")
+    assert persons == ["Siti binti Yusof", "Zulkifli bin Ahmad"]
+
+
+@pytest.mark.parametrize("written, actor_id, country", [
+    ("Polícia Nacional de Timor-Leste (PNTL)", "org:pntl", "TLS"),
+    ("Singapore Police Force (SPF)", "org:singapore-police-force", "SGP"),
+    ("Royal Brunei Police Force", "org:royal-brunei-police-force", "BRN"),
+])
+def test_foreign_police_named_in_their_own_language_or_english(written, actor_id, country):
+    text = f"{written} menyerahkan dua buronan kepada Polri pada Kamis."
+    analysis = analyse_actors(text)
+    mention, = mentions_of(analysis, written)
+    assert mention.actor_id == actor_id
+    actor = analysis.actors[actor_id]
+    assert (actor.actor_type, actor.country_code) == ("organization", country)
+
+
+def test_foreign_police_acronym_alone_resolves():
+    analysis = analyse_actors("Petugas PNTL dan RBPF bertukar data dengan Polri.")
+    assert {m.surface: m.actor_id for m in analysis.mentions if m.surface in ("PNTL", "RBPF")} == {
+        "PNTL": "org:pntl", "RBPF": "org:royal-brunei-police-force"}
+
+
+@pytest.mark.parametrize("written, actor_id, country", [
+    ("Kepolisian Timor Leste", "org:pntl", "TLS"),
+    ("polisi Brunei", "org:royal-brunei-police-force", "BRN"),
+    ("Polisi Nasional Filipina", "org:philippine-national-police", "PHL"),
+    ("Kepolisian Jepang", "org:kepolisian-jepang", "JPN"),
+    ("Polisi Jepang", "org:kepolisian-jepang", "JPN"),
+    ("polisi Korea Selatan", "org:kepolisian-korea-selatan", "KOR"),
+])
+def test_police_followed_by_a_country_is_that_countrys_police(written, actor_id, country):
+    text = f"Kasus itu kini ditangani {written} bersama Polri."
+    analysis = analyse_actors(text)
+    mention, = mentions_of(analysis, written)
+    assert mention.actor_id == actor_id
+    assert analysis.actors[actor_id].country_code == country

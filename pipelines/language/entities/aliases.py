@@ -7,9 +7,9 @@ Police/CNP)" each become one actor whose aliases include every form; later menti
 from __future__ import annotations
 
 from .catalog import Key, words
-from .organisations import country_in, text_org
+from .organisations import add_pattern_org, country_in, match_pattern, text_org
 from .state import DocumentState
-from .vocab import CONNECTORS, org_words
+from .vocab import CONNECTORS, org_long_forms, org_words
 
 MAX_LONG = 10
 
@@ -65,6 +65,8 @@ def _parenthesised(state: DocumentState, p: int) -> None:
         return
     start = _trim_to_known(state, start, p, inner_forms)
     long_form = state.surface(start, p)
+    if long_form in org_long_forms() and _long_head_with_place(state, start, inner_forms):
+        return
     end = close + 1
     suffix = None
     known_suffix = state.known_name(end) if end < len(state.tokens) else None
@@ -75,6 +77,22 @@ def _parenthesised(state: DocumentState, p: int) -> None:
     if suffix:
         forms = [f"{f} {suffix}" for f in forms] + forms
     _define(state, start, end, forms, suffix)
+
+
+def _long_head_with_place(state: DocumentState, start: int, inner_forms: list[str]) -> bool:
+    """'Kedutaan Besar Republik Indonesia (KBRI) di Seoul' names KBRI Seoul: the body is the
+    head pattern's, and the bare acronym later in the text refers to it."""
+    pattern = match_pattern(state, start)
+    if not pattern or not state.free(start, pattern[2]):
+        return False
+    head_end, row, end = pattern
+    actor_id = add_pattern_org(state, start, head_end, row, end)
+    state.mention_tokens(actor_id, start, end, "name")
+    state.claim(start, end)
+    for form in inner_forms:
+        if _acronym_like(form):
+            state.learned.setdefault(words(form), (actor_id, "acronym"))
+    return True
 
 
 def _trim_to_known(state: DocumentState, start: int, p: int, inner_forms: list[str]) -> int:

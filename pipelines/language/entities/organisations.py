@@ -6,7 +6,7 @@ from .catalog import OrgPattern, longest
 from .records import Actor
 from .slugs import slugify
 from .state import DocumentState
-from .vocab import CONNECTORS, ROMAN, non_names
+from .vocab import CONNECTORS, ROMAN, non_names, org_long_forms, police_heads
 
 MAX_TAIL = 6
 
@@ -70,17 +70,34 @@ def match_pattern(state: DocumentState, i: int) -> tuple[int, OrgPattern, int] |
     if not hit:
         return None
     head_end, pattern = hit
-    end = pattern_tail(state, head_end)
-    if end == head_end:
+    start = tail_start(state, i, head_end)
+    end = pattern_tail(state, start)
+    if end == start:
         return None
     return head_end, pattern, end
+
+
+def tail_start(state: DocumentState, i: int, head_end: int) -> int:
+    """Where the name after a head begins. After a long head ("Kedutaan Besar Republik
+    Indonesia") an acronym in brackets and "di" come before the place:
+    "Kedutaan Besar Republik Indonesia (KBRI) di Seoul"."""
+    if state.surface(i, head_end) not in org_long_forms():
+        return head_end
+    k = head_end
+    if state.word(k) == "(" and state.word(k + 2) == ")" and state.word(k + 1).isupper():
+        k += 3
+    if state.word(k) == "di" and state.word(k + 1)[:1].isupper():
+        k += 1
+    return k
 
 
 def add_pattern_org(state: DocumentState, i: int, head_end: int, pattern: OrgPattern,
                     end: int, head: str | None = None) -> str:
     """The organisation a head noun and its tail name (tokens i..head_end..end). `head` replaces
     the written head when it is implied by a title ("Kapolda Sumut" -> "Polda Sumut")."""
-    head = head or state.surface(i, head_end)
+    written = state.surface(i, head_end)
+    head_end = tail_start(state, i, head_end)
+    head = head or org_long_forms().get(written, written)
     name = f"{head} {state.surface(head_end, end)}"
     aliases: tuple[str, ...] = ()
     if pattern.place_after_head:
@@ -127,17 +144,26 @@ def find_organisations(state: DocumentState) -> None:
     while i < n:
         word = state.words[i]
         if word not in cat.actor_names.firsts and word not in cat.org_patterns.firsts \
-                and word not in state.learned.firsts or state.claimed[i]:
+                and word not in state.learned.firsts and word not in police_heads().firsts \
+                or state.claimed[i]:
             i += 1
             continue
         known = state.known_name(i)
+        police = None if known else country_police(state, i)
+        if police and state.free(i, police[0]):
+            end, actor_id = police
+            state.mention_tokens(actor_id, i, end, "alias")
+            state.claim(i, end)
+            i = end
+            continue
         pattern = match_pattern(state, i)
         if known and (not pattern or known[0] >= pattern[2]) and state.free(i, known[0]):
             end, (actor_id, resolution) = known
             actor_id = _seed_or_learned(state, actor_id)
             state.mention_tokens(actor_id, i, end, resolution)
             if pattern and pattern[1].place_after_head and pattern[2] == end:
-                _implied_place(state, actor_id, pattern[0], end, state.actors[actor_id].country_code)
+                _implied_place(state, actor_id, tail_start(state, i, pattern[0]), end,
+                               state.actors[actor_id].country_code)
             state.claim(i, end)
             i = end
             continue
@@ -149,6 +175,34 @@ def find_organisations(state: DocumentState) -> None:
             i = end
             continue
         i += 1
+
+
+_POLICE_NAMES = ("Police", "Polis", "Polisi", "Kepolisian", "Polícia", "Policia")
+
+
+def country_police(state: DocumentState, i: int) -> tuple[int, str] | None:
+    """(end, actor_id) for "<Kepolisian|Polisi> <country>" at token i: the country's national
+    police from actors.csv, else a body "Kepolisian <country>" carrying the country's code."""
+    head = longest(police_heads(), state.tokens, i, 3)
+    if not head:
+        return None
+    cat = state.cat
+    hit = longest(cat.country_names, state.tokens, head[0], 4)
+    if not hit:
+        return None
+    end, code = hit
+    if end < len(state.tokens) and state.word(end)[:1].isupper() and state.word(end)[:1].isalpha():
+        return None  # "Kepolisian Malaysia Timur ...": a longer name, left to the patterns
+    national = [a for a in cat.actors.values()
+                if a.country_code == code and a.parent_actor_id is None
+                and cat.sectors.get(a.actor_id) == "police"
+                and any(w in (a.name, *a.aliases)[k] for k in range(len(a.aliases) + 1)
+                        for w in _POLICE_NAMES)]
+    if len(national) == 1:
+        return end, _seed_or_learned(state, national[0].actor_id)
+    actor = text_org(state, f"Kepolisian {cat.countries[code].name_id}", parent=None, country=code)
+    state.sectors.setdefault(actor.actor_id, "police")
+    return end, actor.actor_id
 
 
 def _seed_or_learned(state: DocumentState, actor_id: str) -> str:

@@ -18,11 +18,10 @@ from .model import model_available
 from .slugs import slugify
 from .tagging import person_end
 from .state import DocumentState
-from .vocab import (CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, non_names, office_words,
-                    speaker_words, speech_verbs)
+from .vocab import (CONNECTORS, OFFICE_PREFIXES, ROMAN, honorifics, name_particles, non_names,
+                    office_words, speaker_words, speech_verbs)
 
 MAX_NAME = 5
-_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "Al", "El"})
 _POLICE_MARKERS = frozenset({"Pol", "Polisi"})
 _SERVICE_MARKERS = frozenset({"Pol", "Polisi", "TNI", "Purn", "Purnawirawan"})
 SPEECH_VERBS = speech_verbs()  # seeds/entity_speech_verbs.csv
@@ -66,11 +65,11 @@ def name_end(state: DocumentState, i: int) -> int:
                 k += 2
                 continue
             k += 1
-        elif word in _PARTICLES and k > i and state.word(k + 1)[:1].isupper():
+        elif word in name_particles() and k > i and state.word(k + 1)[:1].isupper():
             k += 1
         else:
             break
-    while k > i and state.word(k - 1) in _PARTICLES | {"."}:
+    while k > i and state.word(k - 1) in name_particles() | {"."}:
         k -= 1
     return k
 

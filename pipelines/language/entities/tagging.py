@@ -9,7 +9,8 @@ from __future__ import annotations
 from .features import common_words, person_names
 from .model import model_available, tag_spans
 from .state import DocumentState
-from .vocab import OFFICE_PREFIXES, non_names, office_words, org_words, place_patterns
+from .vocab import (OFFICE_PREFIXES, name_particles, non_names, office_words, org_words,
+                    place_patterns)
 
 Spans = list[tuple[int, int, str]]
 
@@ -49,8 +50,78 @@ def sentence_spans(state: DocumentState, index: int) -> Spans:
             i, j = _trim(state, a + i, a + j, kind, a)
             if i < j:
                 spans.append((i, j, kind))
+    spans = join_particles(state, spans, a, b)
     state.model_cache[index] = spans
     return spans
+
+
+def _name_word(state: DocumentState, k: int, strict: bool = False) -> bool:
+    word = state.words[k]
+    if not (word[:1].isupper() and word[:1].isalpha()) or word in non_names() \
+            or word in org_words() or word in office_words() or word.startswith(OFFICE_PREFIXES):
+        return False
+    if strict:
+        cat = state.cat
+        return not ((word,) in cat.country_names or (word,) in cat.place_names
+                    or (word,) in cat.actor_names or (word,) in cat.titles or (word,) in cat.ranks)
+    return True
+
+
+def _opener(state: DocumentState, a: int) -> bool:
+    """An ordinary word opening the sentence ("Kemarin Jan van Dijk ...") is not part of a name."""
+    word = state.words[a]
+    return word.lower() in common_words() and word not in person_names()
+
+
+def join_particles(state: DocumentState, spans: Spans, a: int, b: int) -> Spans:
+    """Keep a name particle inside the person it belongs to (seeds/entity_name_particles.csv):
+    "Zulkifli bin Ahmad", "Henrique da Costa", "Jan van Dijk" are one name each, whether the
+    tagger split the name at the particle or missed it."""
+    particles = name_particles()
+    ordered = sorted(spans)
+    joined: Spans = []
+    k = 0
+    while k < len(ordered):
+        i, j, kind = ordered[k]
+        k += 1
+        if kind == "person":
+            if i - 2 >= a and state.words[i - 1] in particles and _name_word(state, i - 2) \
+                    and not state.claimed[i - 2] and not (joined and joined[-1][1] > i - 2):
+                start = i - 2
+                while start > a and i - start < 4 and _name_word(state, start - 1) \
+                        and not state.claimed[start - 1] and not (joined and joined[-1][1] > start - 1):
+                    start -= 1
+                if start == a and start < i - 2 and _opener(state, a):
+                    start += 1
+                i = start  # "Siti binti Yusof" where the tagger took only "Yusof"
+            while j + 1 < b and state.words[j] in particles and _name_word(state, j + 1) \
+                    and not state.claimed[j + 1]:
+                end = j + 1
+                while end < b and end - j <= 3 and _name_word(state, end) and not state.claimed[end]:
+                    end += 1
+                while k < len(ordered) and ordered[k][0] < end:
+                    end = max(end, ordered[k][1])
+                    k += 1
+                j = end
+        joined.append((i, j, kind))
+    covered = {t for i, j, _ in joined for t in range(i, j)}
+    for p in range(a + 1, b - 1):
+        if state.words[p] not in particles or p in covered:
+            continue
+        start = p
+        while start > a and p - start < 3 and _name_word(state, start - 1, strict=True) \
+                and not state.claimed[start - 1] and start - 1 not in covered:
+            start -= 1
+        end = p + 1
+        while end < b and end - p <= 3 and _name_word(state, end, strict=True) \
+                and not state.claimed[end] and end not in covered:
+            end += 1
+        if start == a and start < p - 1 and _opener(state, a):
+            start += 1
+        if start < p and end > p + 1 and (start == a or state.words[start - 1] not in particles):
+            joined.append((start, end, "person"))
+            covered.update(range(start, end))
+    return sorted(joined)
 
 
 def all_spans(state: DocumentState) -> Spans:
@@ -72,11 +143,13 @@ def unexplained_spans(state: DocumentState) -> Spans:
             continue
         # Tag only windows around the open words (two words of margin, like the features see).
         words = state.words[a:b]
+        found: Spans = []
         for lo, hi in _windows(open_words, a, b):
             for i, j, kind in tag_spans(words, lo - a, hi - a):
                 i, j = _trim(state, a + i, a + j, kind, a)
                 if i < j:
-                    spans.append((i, j, kind))
+                    found.append((i, j, kind))
+        spans.extend(join_particles(state, found, a, b))
     return spans
 
 

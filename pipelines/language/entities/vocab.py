@@ -67,3 +67,21 @@ def pair_nouns() -> dict[str, str]:
 def place_words(kind: str) -> frozenset[str]:
     """Location prepositions and place nouns (seeds/entity_place_words.csv)."""
     return frozenset(row["word"] for row in read_seed("entity_place_words") if row["kind"] == kind)
+
+
+@functools.cache
+def org_long_forms() -> dict[str, str]:
+    """Long organisation heads -> the short head (seeds/entity_org_long_forms.csv)."""
+    return {row["long_form"]: row["short_form"] for row in read_seed("entity_org_long_forms")}
+
+
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside person names (seeds/entity_name_particles.csv)."""
+    return frozenset(row["word"] for row in read_seed("entity_name_particles"))
+
+
+@functools.cache
+def police_heads() -> dict[Key, str]:
+    """Words naming a country's police before its name (seeds/entity_police_heads.csv)."""
+    return PhraseIndex({words(row["head"]): row["head"] for row in read_seed("entity_police_heads")})
