@@ -451,3 +451,30 @@ def test_police_followed_by_a_country_is_that_countrys_police(written, actor_id,
     mention, = mentions_of(analysis, written)
     assert mention.actor_id == actor_id
     assert analysis.actors[actor_id].country_code == country
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Kedutaan Besar RI di Seoul", "KBRI Seoul"),
+    ("Konsulat Jenderal RI di Johor Bahru", "KJRI Johor Bahru"),
+    ("Kanim Batam", "Kantor Imigrasi Batam"),
+    ("Kedubes Malaysia", "Kedutaan Besar Malaysia"),
+])
+def test_other_forms_of_a_head_name_one_body(first, second):
+    text = f"{first} menerima berkas perkara itu. Pekan ini {second} akan memberi keterangan."
+    analysis = analyse_actors(text)
+    a, = mentions_of(analysis, first)
+    b, = mentions_of(analysis, second)
+    assert a.actor_id == b.actor_id
+
+
+def test_a_head_after_dan_starts_a_second_body():
+    text = "Kepolisian Resor Kota Besar Medan dan Polrestabes Binjai menggelar razia bersama."
+    analysis = analyse_actors(text)
+    surfaces = [m.surface for m in analysis.mentions if m.actor_id.startswith("org:polres")]
+    assert surfaces == ["Kepolisian Resor Kota Besar Medan", "Polrestabes Binjai"]
+
+
+def test_foreign_embassy_keeps_its_country():
+    analysis = analyse_actors("Kedubes Malaysia di Jakarta menerima nota protes itu.")
+    mention, = mentions_of(analysis, "Kedubes Malaysia")
+    assert analysis.actors[mention.actor_id].country_code == "MYS"

@@ -57,8 +57,9 @@ def pattern_tail(state: DocumentState, j: int) -> int:
         elif word in CONNECTORS and k > j and state.word(k + 1)[:1].isupper() \
                 and not state.known_name(k + 1) \
                 and not longest(cat.country_names, state.tokens, k + 1, 4) \
-                and not longest(cat.place_names, state.tokens, k + 1, 6):
-            k += 1  # "Hukum dan HAM", but not "KBRI Phnom Penh dan Interpol"
+                and not longest(cat.place_names, state.tokens, k + 1, 6) \
+                and not longest(cat.org_patterns, state.tokens, k + 1, 6):
+            k += 1  # "Hukum dan HAM", but not "KBRI Phnom Penh dan Interpol" nor "... dan Polres X"
         else:
             break
     return k

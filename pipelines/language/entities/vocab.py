@@ -71,8 +71,8 @@ def place_words(kind: str) -> frozenset[str]:
 
 @functools.cache
 def org_long_forms() -> dict[str, str]:
-    """Long organisation heads -> the short head (seeds/entity_org_long_forms.csv)."""
-    return {row["long_form"]: row["short_form"] for row in read_seed("entity_org_long_forms")}
+    """Organisation heads -> the head the body is named by (seeds/entity_org_long_forms.csv)."""
+    return {row["head"]: row["same_as"] for row in read_seed("entity_org_long_forms")}
 
 
 @functools.cache
