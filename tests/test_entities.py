@@ -478,3 +478,10 @@ def test_foreign_embassy_keeps_its_country():
     analysis = analyse_actors("Kedubes Malaysia di Jakarta menerima nota protes itu.")
     mention, = mentions_of(analysis, "Kedubes Malaysia")
     assert analysis.actors[mention.actor_id].country_code == "MYS"
+
+
+def test_catalogued_police_name_is_one_ner_span():
+    from pipelines.language.entities import recognise_entities
+    text = "Singapore Police Force (SPF) menyerahkan dua buronan kepada Polri pada Kamis."
+    organisations = [e.text for e in recognise_entities(text) if e.type == "organization"]
+    assert "Singapore Police Force (SPF)" in organisations

@@ -47,8 +47,21 @@ def recognise_entities(text: str) -> list[Entity]:
     for i, j, kind in model:
         _add_if_free(spans, (state.tokens[i].start, state.tokens[j - 1].end), kind)
     for span, kind in seeded.items():
+        _widen(spans, strong, span, kind)
         _add_if_free(spans, span, kind)
     return [Entity(s, e, text[s:e], kind) for (s, e), kind in sorted(spans.items())]
+
+
+def _widen(spans: dict[Span, str], strong: dict[Span, str], span: Span, kind: str) -> None:
+    """A catalogued organisation name ("Singapore Police Force (SPF)") replaces a tagger span of
+    the same kind that covers only part of it ("Police Force (SPF)")."""
+    if kind != "organization":
+        return
+    inside = [s for s, k in spans.items() if span[0] <= s[0] and s[1] <= span[1] and s != span]
+    if inside and all(spans[s] == kind and s not in strong for s in inside) \
+            and not any(s[0] < span[1] and span[0] < s[1] and s not in inside for s in spans):
+        for s in inside:
+            del spans[s]
 
 
 def _add_if_free(spans: dict[Span, str], span: Span, kind: str) -> None:
