@@ -25,6 +25,15 @@ def _db(args) -> Path:
     return args.db or settings.warehouse_path()
 
 
+def _existing_db(args, command: str) -> Path | None:
+    """The warehouse to read, or None after telling the user there is none yet."""
+    db = _db(args)
+    if not db.exists():
+        print(f"linimasa {command}: no warehouse at {db}; run `linimasa run` first", file=sys.stderr)
+        return None
+    return db
+
+
 def main_sql(argv: list[str] | None = None) -> int:
     parser = _with_db(argparse.ArgumentParser(
         prog="linimasa sql", description="Run SQL on the warehouse, read-only."))
@@ -56,9 +65,8 @@ def main_export(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pipelines.analyst.export import export_all
 
-    db = _db(args)
-    if not db.exists():
-        print(f"linimasa export: no warehouse at {db}; run `linimasa run` first", file=sys.stderr)
+    db = _existing_db(args, "export")
+    if db is None:
         return 1
     written = export_all(db, args.out)
     print(f"wrote {len(written)} files to {args.out}")
@@ -72,9 +80,8 @@ def main_report(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pipelines.analyst.report import write_report
 
-    db = _db(args)
-    if not db.exists():
-        print(f"linimasa report: no warehouse at {db}; run `linimasa run` first", file=sys.stderr)
+    db = _existing_db(args, "report")
+    if db is None:
         return 1
     print(write_report(db, args.out))
     return 0
