@@ -8,7 +8,7 @@ from pipelines.extract.rows import actor_rows, date_mention_rows, event_rows
 from pipelines.extract.version import extractor_version
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
-from pipelines.warehouse.schema import DOCUMENT_TABLES
+from pipelines.warehouse.schema import DOCUMENT_TABLES, create_tables
 from pipelines.warehouse.store import PendingDocument, pending_documents, write_step
 
 MENTION_AND_EVENT_TABLES = (*DOCUMENT_TABLES["mentions"], *DOCUMENT_TABLES["events"])
@@ -82,7 +82,8 @@ def run_step(
 ) -> dict[str, int]:
     """Extract pending documents; a document that makes the code fail is logged and recorded, not fatal."""
     version = extractor_version()
-    pending = pending_documents(conn, step, version) if _has_table(conn, "extraction_log") else _all_documents(conn)
+    create_tables(conn, ["extraction_log"])
+    pending = pending_documents(conn, step, version)
     rows: dict[str, list[dict]] = {table: [] for table in tables}
     errors: dict[str, str] = {}
     for doc in pending:
@@ -95,11 +96,3 @@ def run_step(
     write_step(conn, step, tables, version, pending, rows, errors)
     return {"documents_processed": len(pending), "documents_failed": len(errors), "extractor_version": version}
 
-
-def _has_table(conn, name: str) -> bool:
-    return bool(conn.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()[0])
-
-
-def _all_documents(conn) -> list[PendingDocument]:
-    rows = conn.execute("select document_id, content_hash, body, anchor_date from documents order by document_id").fetchall()
-    return [PendingDocument(*row) for row in rows]
