@@ -6,11 +6,11 @@ import sys
 import time
 
 from pipelines import settings
+from pipelines.views.assets import PICTURE_TABLE
+from pipelines.views.lineage import LINEAGE_TABLE
+from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES
 
-SUMMARY_TABLES = (
-    "documents", "rejected_documents", "date_mentions", "actors", "actor_aliases", "actor_mentions",
-    "locations", "location_mentions", "events", "event_participants", "event_locations", "event_topics",
-)
+VIEW_CACHES = {LINEAGE_TABLE, PICTURE_TABLE}
 
 
 def main(argv: list[str]) -> int:
@@ -59,6 +59,11 @@ def release_abandoned_slots(instance) -> None:
             storage.free_concurrency_slots_for_run(run_id)
 
 
+def analyst_tables() -> list[str]:
+    """The warehouse tables in schema order, without the bookkeeping ones."""
+    return [table for table in TABLES if table not in BOOKKEEPING_TABLES]
+
+
 def print_summary(elapsed: float) -> None:
     import duckdb
 
@@ -69,7 +74,7 @@ def print_summary(elapsed: float) -> None:
     print(f"\nwarehouse {path} ({elapsed:.1f} s)")
     with duckdb.connect(str(path), read_only=True) as conn:
         present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}
-        tables = [t for t in SUMMARY_TABLES if t in present] + sorted(present - set(SUMMARY_TABLES) - {"extraction_log", "actor_sightings", "location_sightings", "view_column_lineage", "view_pictures"})
+        tables = [t for t in analyst_tables() if t in present] + sorted(present - set(TABLES) - VIEW_CACHES)
         width = max(len(t) for t in tables)
         for table in tables:
             count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]

@@ -1,4 +1,5 @@
 """Ingest assets: the article folder into `documents` and `rejected_documents`."""
+from collections import Counter
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
@@ -61,7 +62,7 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
     )
     yield MaterializeResult(
         asset_key="rejected_documents",
-        metadata={**rejected_meta, "reasons": MetadataValue.json(_count_by(rejected, "reason"))},
+        metadata={**rejected_meta, "reasons": MetadataValue.json(dict(Counter(row["reason"] for row in rejected)))},
     )
 
 
@@ -87,9 +88,3 @@ def sync_documents(conn, rows: list[dict]) -> dict[str, int]:
     new = sum(1 for row in changed if row["document_id"] not in existing)
     return {"new": new, "changed": len(changed) - new, "removed": len(vanished), "unchanged": len(rows) - len(changed)}
 
-
-def _count_by(rows: list[dict], key: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row[key]] = counts.get(row[key], 0) + 1
-    return counts

@@ -154,6 +154,9 @@ TABLES: dict[str, str] = {
     """,
 }
 
+# Inputs of the dimension merge and the incremental log: not what analysts query.
+BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log"})
+
 # Per-document tables: rows are deleted and re-inserted when their document changes.
 DOCUMENT_TABLES = {
     "date_mentions": ("date_mentions",),
