@@ -62,6 +62,8 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     mask = reporting_mask(text, sentences)
     tokens = Tokens(text)
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
+    # "vonis 6 tahun penjara", "setiap Senin": how long and how often date no event.
+    dates = [d for d in dates if getattr(d, "kind", None) not in ("duration", "set")]
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
     dateline_end = dateline_end_of(text)
