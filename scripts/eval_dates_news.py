@@ -84,11 +84,31 @@ def score(records: list[dict], texts: dict[str, dict], predict, errors: list[str
     return scores
 
 
+def event_date_sources(count: int) -> None:
+    """How the events of `count` corpus articles (a fixed sample) got their dates: the share
+    dated by the publication day is what narrative time should keep small."""
+    import random
+    from collections import Counter
+    from pipelines.language.document import analyse_document
+    texts = list(articles().values())
+    sample = random.Random(5).sample(texts, min(count, len(texts)))
+    sources: Counter = Counter()
+    for record in sample:
+        for event in analyse_document(record["text"], anchor_of(record["published"])).events:
+            sources[getattr(event, "date_source", None) or ("undated" if event.date_start is None else "?")] += 1
+    total = sum(sources.values())
+    print(f"== event dates, {len(sample)} articles, {total} events")
+    for source, n in sources.most_common():
+        print(f"  {source:<16} {n:>6}  {n / total:6.1%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     parser.add_argument("--dateparser", action="store_true", help="score dateparser.search_dates beside it")
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    parser.add_argument("--events", type=int, default=0, metavar="N",
+                        help="also count how the events of N sampled articles got their dates")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in (GOLD / f"{args.split}.jsonl").read_text(encoding="utf-8").splitlines()
                if line.strip()]
@@ -106,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"-- {len(errors)} errors")
             for error in errors:
                 print("  " + error)
+    if args.events:
+        event_date_sources(args.events)
     return 0
 
 
