@@ -233,3 +233,12 @@ def test_weekday_far_from_the_anchor_chooses_the_year():
 def test_without_anchor_repeated_relative_days_do_not_drift():
     text = "Jakarta, Senin (14/4/2025) - Polisi menangkap A kemarin. Polisi juga menangkap B kemarin."
     assert [m.date_start for m in tag_dates(text, None)] == [d("2025-04-14"), d("2025-04-13"), d("2025-04-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat digelar 40–13 April 2025 di Jakarta.",
+    "Arsip itu bertanggal 1 Januari 0001.",
+    "Pada 31 Februari 2025 tidak ada sidang.",
+])
+def test_impossible_dates_are_not_dates(text):
+    assert tag_dates(text, d("2025-04-16")) == []

@@ -77,6 +77,7 @@ _STARTS = {
     "block_disease": "covid sars h5n",
     "block_money": "rp idr usd us rm",
     "block_age": "berusia usia umur berumur",
+    "block_impossible": "#",
     "range_days_full": "# WD hari tanggal tgl",
     "range_days_numeric": "# WD hari tanggal tgl",
     "range_days_month": "# WD",
@@ -197,6 +198,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("block_disease", r"(?i:covid|sars-cov|h5n)-?\s?\d+"),
         ("block_money", r"(?:Rp|IDR|USD|US\$|S\$|RM)\s?\.?\s?\d[\d.,]*"),
         ("block_age", r"(?i:berusia|usia|umur|berumur)\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?"),
+        # Impossible days and years: "40–13 April 2025", "1 Januari 0001" are no dates at all.
+        ("block_impossible", rf"(?:(?:3[2-9]|[4-9]\d)\s*[-–—]\s*[0-3]?\d\s+{month_any}(?:\s+\d{{1,5}})?"
+                             rf"|[0-3]?\d\s+{month_any}\s+(?!(?:19|20)\d\d(?!\d))\d{{4,}})"),
         # Day ranges.
         ("range_days_full", rf"{unit_text('a')}{_CONNECT}{unit_text('b')}{time}?"),
         ("range_days_numeric", rf"{unit_num('a')}{_CONNECT}{unit_num('b')}{time}?"),
