@@ -36,8 +36,10 @@ class Context:
     # The latest explicit date of any size, (first, last, granularity, span): what "saat itu"
     # means after "Pada 1998, ..." (a year) or after "Minggu (28/12)" (a day).
     last_explicit: tuple[dt.date, dt.date, str, tuple[int, int]] | None = None
-    # Quotes whose attribution carries its own date: (quote start, quote end, date, span).
-    quotes: list[tuple[int, int, dt.date, tuple[int, int]]] | None = None
+    # The quoted stretches of the text, found on first need, and the day of speaking of
+    # each one asked about (None when its attribution names no day).
+    quotes: list[tuple[int, int]] | None = None
+    quote_days: dict | None = None
 
     def base(self) -> dt.date | None:
         """The date anchor-relative expressions ("kemarin", "bulan lalu") count from."""
@@ -47,13 +49,31 @@ class Context:
         """The date "hari ini", "kemarin" or "saat ini" at `start` count from, and the mention
         that gave it: inside a quote whose attribution is dated ("Hari ini kami ...," kata
         dia, Minggu (4/2)), the day of speaking; elsewhere the anchor (see `base`)."""
-        if self.quotes is None:
-            from pipelines.language.dates.quotes import dated_quotes   # it runs the tagger
-            self.quotes = dated_quotes(self.text, self.anchor)
-        for quote_start, quote_end, day, span in self.quotes:
-            if quote_start <= start < quote_end:
-                return day, span
+        quote = self.quote_at(start)
+        if quote is not None:
+            if self.quote_days is None:
+                self.quote_days = {}
+            if quote not in self.quote_days:
+                from pipelines.language.dates.quotes import attribution_day   # it runs the tagger
+                self.quote_days[quote] = attribution_day(self.text, quote, self.anchor)
+            if self.quote_days[quote] is not None:
+                return self.quote_days[quote]
         return self.base(), (self.reference_span if self.anchor is None else None)
+
+    def quote_at(self, start: int) -> tuple[int, int] | None:
+        """The quoted stretch around `start`, if any."""
+        if self.quotes is None:
+            if '"' not in self.text and "“" not in self.text and "‘" not in self.text:
+                self.quotes = []
+            else:
+                from pipelines.language.dates.quotes import quote_spans
+                self.quotes = quote_spans(self.text)
+        for quote in self.quotes:
+            if quote[0] <= start < quote[1]:
+                return quote
+            if quote[0] > start:
+                break
+        return None
 
     def story_base(self) -> dt.date | None:
         """The date narrative expressions ("sehari kemudian") count from."""

@@ -114,9 +114,9 @@ _STARTS = {
     "year_now": "tahun",
     "day_word": "DAYWORD",
     "vague": "VAGUE",
-    "then": "saat ketika waktu kala",
+    "then": "THEN",
     "recurring": "setiap tiap saban",
-    "duration": "# NUM selama sehari sepekan seminggu sebulan setahun sejam semenit beberapa",
+    "duration": "# NUM SOME selama sehari sepekan seminggu sebulan setahun sejam semenit",
     "time_only": "pukul pkl jam",
     "clock": "#",
 }
@@ -324,6 +324,9 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
         "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in _COUNT_UNITS],
         "VAGUE": list(lex.vague),
         "DAYWORD": list(lex.day_words),
+        # Whole phrases, since "saat", "waktu" and "beberapa" alone are everywhere.
+        "THEN": [f"{w} itu" for w in ("saat", "ketika", "waktu", "kala")],
+        "SOME": [f"beberapa {unit}" for unit in _COUNT_UNITS],
     }
     words: set[str] = set()
     for start in starts:

@@ -18,6 +18,7 @@ _CURLY = {"“": "”", "‘": "’"}
 _STRAIGHT = '"'
 # How far after the closing mark the attribution and its date may reach.
 _ATTRIBUTION_REACH = 160
+_MARKS = re.compile('["“”‘’\n]')
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -34,7 +35,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closing = None
-    for position, char in enumerate(text):
+    for mark in _MARKS.finditer(text):   # only the marks and line breaks, not every character
+        char, position = mark.group(), mark.start()
         if char == "\n":
             open_at, closing = None, None
         elif open_at is None:
@@ -46,22 +48,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def dated_quotes(text: str, anchor: dt.date | None) -> list[tuple[int, int, dt.date, tuple[int, int]]]:
-    """(quote start, quote end, day of speaking, span of the date that gave it) for every
-    quote whose attribution names a day."""
-    if '"' not in text and "“" not in text and "‘" not in text:
-        return []
+def attribution_day(text: str, quote: tuple[int, int], anchor: dt.date | None
+                    ) -> tuple[dt.date, tuple[int, int]] | None:
+    """(day of speaking, span of the date that gave it) when the attribution right after the
+    quote names a day, else None."""
+    after = quote[1] + 1
+    if _attribution().match(text, after) is None:
+        return None
     from pipelines.language.dates.tagger import tag_dates   # the tagger imports the context
 
-    found = []
-    for start, end in quote_spans(text):
-        after = end + 1
-        if _attribution().match(text, after) is None:
-            continue
-        stop = _SENTENCE_END.search(text, after, after + _ATTRIBUTION_REACH)
-        window = text[after:stop.start() if stop else after + _ATTRIBUTION_REACH]
-        for mention in tag_dates(window, anchor):
-            if mention.granularity == "day" and mention.date_start is not None and mention.kind != "duration":
-                found.append((start, end, mention.date_start, (after + mention.start, after + mention.end)))
-                break
-    return found
+    stop = _SENTENCE_END.search(text, after, after + _ATTRIBUTION_REACH)
+    window = text[after:stop.start() if stop else after + _ATTRIBUTION_REACH]
+    for mention in tag_dates(window, anchor):
+        if mention.granularity == "day" and mention.date_start is not None:
+            return mention.date_start, (after + mention.start, after + mention.end)
+    return None

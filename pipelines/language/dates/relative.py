@@ -233,6 +233,10 @@ def time_only(g, ctx, start, end):
         ahead = tag_dates(window, ctx.anchor)
         if ahead and ahead[0].start == 0 and ahead[0].granularity == "day" and ahead[0].date_start:
             return Resolved(ahead[0].date_start, ahead[0].date_start, "day", "relative", ctx.base(), time)
+    # '"... sejak pukul 06.00 WIB tadi," kata Kabid Humas, Selasa.': the day of speaking.
+    spoken, source = ctx.speech_base(start)
+    if source is not None and ctx.quote_at(start) is not None:
+        return Resolved(spoken, spoken, "day", "relative", spoken, time, anchored_by=source)
     base = ctx.story_base()
     return Resolved(base, base, "day", "relative", base, time, anchored_by=ctx.story_span())
 
