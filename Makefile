@@ -30,6 +30,7 @@ dev: install
 bench: install
 	$(BIN)/python scripts/bench_run.py
 	$(BIN)/python scripts/bench_dates.py
+	$(BIN)/python scripts/bench_dates_process.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
 

@@ -7,6 +7,8 @@
 -- date), after the dated events of that day; date_label says "on or before ..." or
 -- "undated, reported ...".
 -- Keeping them beside the story that reports them reads better than a pile at the end.
+-- date_source says where each date came from (docs/time.md): a "publication" date only
+-- means nothing in the text dated the statement.
 with
 
 precision_order as (
@@ -96,6 +98,8 @@ timeline as (
         placed_events.date_end,
         placed_events.date_precision,
         placed_events.date_label,
+        -- clause / attribution / reference_time / publication: how far to trust the date
+        placed_events.date_source,
         placed_events.event_type,
         placed_events.cameo_code,
         placed_events.summary,

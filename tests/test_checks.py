@@ -32,6 +32,7 @@ EXPECTED_FAILURE = {
     "duplicate_actor": "actor_ids_unique",
     "duplicate_location": "location_ids_unique",
     "duplicate_event": "no_duplicate_events",
+    "arrest_dated_by_publication": "events_date_source_traceable",
 }
 
 

@@ -24,6 +24,7 @@ def test_text_argument_gives_a_json_array():
     assert json.loads(out) == [{
         "start": 20, "end": 27, "text": "kemarin", "date_start": "2025-04-15", "date_end": "2025-04-15",
         "granularity": "day", "kind": "relative", "time": None, "weekday_mismatch": False, "anchor": "2025-04-16",
+        "value": None, "anchored_by": None,
     }]
 
 
@@ -46,7 +47,8 @@ def test_jsonl_keeps_going_past_bad_lines():
     assert code == 1  # every line answered; the exit status says some failed
     assert records[0] == {"id": "a", "mentions": [{
         "start": 14, "end": 19, "text": "besok", "date_start": "2025-02-01", "date_end": "2025-02-01",
-        "granularity": "day", "kind": "relative", "time": None, "weekday_mismatch": False, "anchor": "2025-01-31"}]}
+        "granularity": "day", "kind": "relative", "time": None, "weekday_mismatch": False, "anchor": "2025-01-31",
+        "value": None, "anchored_by": None}]}
     assert records[1]["id"] is None and "error" in records[1]
     assert records[2]["id"] == "c" and "error" in records[2]
     assert records[3]["mentions"][0]["date_end"] == "2025-04-13"

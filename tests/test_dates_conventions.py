@@ -111,7 +111,6 @@ NEGATIVES = [
     ("Aturannya, Undang-undang 22 Tahun 2009 tentang Lalu Lintas, jelas.", "22 Tahun 2009"),
     ("Laporan Nomor: LP/B/123/IV/2025/SPKT diterima penyidik.", "LP/B/123/IV/2025/SPKT"),
     ("Korban yang berusia 25 tahun itu dijanjikan kerja.", "berusia 25 tahun"),
-    ("Hakim menjatuhkan 5 tahun penjara.", "5 tahun penjara"),
     ("Kerugian mencapai Rp 2.025.000 per orang.", "Rp 2.025.000"),
     ("Sebanyak 2.025 WNI telah dipulangkan.", "2.025 WNI"),
     ("Korban bernama Mei Lin dikurung di lantai empat.", "Mei Lin"),
@@ -154,7 +153,7 @@ def test_to_json_has_exactly_the_contract_keys():
     assert m.to_json() == {
         "start": 0, "end": 33, "text": "Senin (14/4/2025) pukul 10.30 WIB", "date_start": "2025-04-14",
         "date_end": "2025-04-14", "granularity": "day", "kind": "absolute", "time": "10:30+07:00",
-        "weekday_mismatch": False, "anchor": None,
+        "weekday_mismatch": False, "anchor": None, "value": None, "anchored_by": None,
     }
 
 
@@ -168,12 +167,37 @@ def test_infer_anchor(text, expected):
     assert infer_anchor(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Layanan itu tersedia setiap Selasa dan Sabtu.",
-    "Festival digelar tiap akhir tahun.",
-    "Rapat digelar setiap tanggal 5.",
+@pytest.mark.parametrize("text, values", [
+    ("Layanan itu tersedia setiap Selasa dan Sabtu.", ["XXXX-WXX-2"]),
+    ("Festival digelar tiap akhir tahun.", []),
+    ("Rapat digelar setiap tanggal 5.", ["XXXX-XX-05"]),
+    ("Apel digelar setiap hari.", ["P1D"]),
 ])
-def test_habits_are_not_dates(text):
+def test_habits_are_sets_not_dates(text, values):
+    mentions = tag_dates(text, d("2025-04-16"))
+    assert [m.value for m in mentions] == values
+    assert all(m.kind == "set" and m.date_start is None and m.date_end is None for m in mentions)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Hakim menjatuhkan 5 tahun penjara.", "5 tahun", "P5Y"),
+    ("Rapat berlangsung selama tiga hari.", "selama tiga hari", "P3D"),
+    ("Ia divonis 7 tahun 6 bulan penjara.", "7 tahun 6 bulan", "P7Y6M"),
+    ("Korban disekap selama hampir sebulan.", "selama hampir sebulan", "P1M"),
+    ("Pemeriksaan berlangsung 30 menit.", "30 menit", "PT30M"),
+    ("Penyidik berada di sana selama beberapa jam.", "selama beberapa jam", "PTXH"),
+])
+def test_durations_are_their_own_kind_with_an_iso_value(text, surface, value):
+    m, = tag_dates(text, d("2025-04-16"))
+    assert (m.text, m.kind, m.value, m.date_start, m.date_end) == (surface, "duration", value, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Sehari sebelum penggerebekan, server dipindahkan.",
+    "Dalam tiga bulan terakhir nilai deposit naik.",
+    "Korban termuda berusia 21 tahun, sedangkan yang tertua 67 tahun.",
+])
+def test_offsets_from_an_event_and_ages_are_neither_durations_nor_dates(text):
     assert tag_dates(text, d("2025-04-16")) == []
 
 
@@ -209,3 +233,12 @@ def test_weekday_far_from_the_anchor_chooses_the_year():
 def test_without_anchor_repeated_relative_days_do_not_drift():
     text = "Jakarta, Senin (14/4/2025) - Polisi menangkap A kemarin. Polisi juga menangkap B kemarin."
     assert [m.date_start for m in tag_dates(text, None)] == [d("2025-04-14"), d("2025-04-13"), d("2025-04-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat digelar 40–13 April 2025 di Jakarta.",
+    "Arsip itu bertanggal 1 Januari 0001.",
+    "Pada 31 Februari 2025 tidak ada sidang.",
+])
+def test_impossible_dates_are_not_dates(text):
+    assert tag_dates(text, d("2025-04-16")) == []

@@ -231,9 +231,16 @@ def test_vague_past_has_no_start_and_ends_at_the_anchor(surface):
 
 
 @pytest.mark.parametrize("surface", ["saat ini", "kini"])
-def test_vague_present_is_the_anchor_day(surface):
+def test_present_ends_on_the_anchor_day_and_dates_nothing(surface):
     m = only(f"Jaringan itu {surface} berpindah ke Laos.")
-    assert (m.date_start, m.date_end, m.granularity, m.kind) == (ANCHOR, ANCHOR, "vague", "vague")
+    assert (m.date_start, m.date_end, m.granularity, m.kind) == (None, ANCHOR, "present", "present")
+
+
+def test_present_ends_on_the_day_the_story_is_at():
+    text = "Polisi menggerebek markas itu pada Selasa (8/4/2025). Saat ini lokasi dijaga."
+    m = tag_dates(text, ANCHOR)[-1]
+    assert (m.text, m.date_start, m.date_end, m.granularity) == ("Saat ini", None, dt.date(2025, 4, 8), "present")
+    assert m.anchored_by == (35, 52)
 
 
 @pytest.mark.parametrize("text, surface, first, last", [

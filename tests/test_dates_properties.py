@@ -31,8 +31,12 @@ def check(text: str, anchor: dt.date | None) -> None:
         previous_end = m.end
         if m.date_start is not None and m.date_end is not None:
             assert m.date_start <= m.date_end
-        assert m.granularity in ("day", "week", "month", "quarter", "half", "year", "decade", "vague")
-        assert m.kind in ("absolute", "relative", "range", "vague")
+        assert m.granularity in ("day", "week", "month", "quarter", "half", "year", "decade", "vague", "present")
+        assert m.kind in ("absolute", "relative", "range", "vague", "present", "duration", "set")
+        if m.kind in ("duration", "set"):
+            assert m.value and m.date_start is None and m.date_end is None
+        if m.kind == "present":
+            assert m.date_start is None
         m.to_json()
 
 

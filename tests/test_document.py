@@ -20,9 +20,12 @@ def test_parts_are_consistent_and_offsets_point_into_the_given_text():
     arrest = next(e for e in analysis.events if e.event_type == "arrest")
     assert arrest.date_mention in analysis.dates
     assert arrest.date_start == dt.date(2025, 6, 4)
+    assert arrest.date_source == "clause"
     statement = next(e for e in analysis.events if e.event_type == "statement")
-    # No date of its own and no dated statement to join: the publication date.
-    assert statement.date_start == dt.date(2025, 6, 5)
+    # No date of its own and no dated statement to join: the day the story is at (the
+    # arrest's Wednesday), not the publication day.
+    assert (statement.date_start, statement.date_source) == (dt.date(2025, 6, 4), "reference_time")
+    assert statement.date_mention is arrest.date_mention
     actor_ids = set(analysis.actors.actors)
     for event in analysis.events:
         assert {p.actor_id for p in event.participants} <= actor_ids
@@ -32,3 +35,11 @@ def test_parts_are_consistent_and_offsets_point_into_the_given_text():
 def test_without_an_anchor_nothing_raises_and_relative_dates_stay_open():
     analysis = analyse_document("Polisi menangkap RH kemarin di Batam.", None)
     assert all(e.date_start is None for e in analysis.events)
+
+
+def test_a_statement_before_any_narrated_day_takes_the_publication_day():
+    text = ("Kabid Humas Polda Jatim Kombes Dirmanto mengatakan kedua tersangka dijerat pasal berlapis.\n"
+            "Keduanya ditangkap pada Rabu (4/6/2025).")
+    statement = next(e for e in analyse_document(text, dt.date(2025, 6, 5)).events if e.event_type == "statement")
+    assert (statement.date_start, statement.date_source, statement.date_mention) == (
+        dt.date(2025, 6, 5), "publication", None)

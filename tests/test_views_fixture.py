@@ -21,7 +21,7 @@ SCHEMA: dict[str, str] = {
     "rejected_documents": "source_path varchar, reason varchar, detail varchar, size_bytes bigint",
     "date_mentions": """mention_id varchar, document_id varchar, char_start integer, char_end integer,
         surface varchar, date_start date, date_end date, granularity varchar, kind varchar,
-        time varchar, weekday_mismatch boolean, anchor_date date""",
+        time varchar, weekday_mismatch boolean, anchor_date date, value varchar, anchor_mention_id varchar""",
     "actors": """actor_id varchar, name varchar, actor_type varchar, country_code varchar,
         parent_actor_id varchar, affiliation_id varchar, origin varchar, no_country_reason varchar""",
     "actor_aliases": "actor_id varchar, alias varchar",
@@ -34,7 +34,7 @@ SCHEMA: dict[str, str] = {
     "events": """event_id varchar, document_id varchar, event_type varchar, cameo_code varchar,
         date_start date, date_end date, date_precision varchar, date_mention_id varchar,
         summary varchar, char_start integer, char_end integer, trigger varchar,
-        trigger_start integer, trigger_end integer""",
+        trigger_start integer, trigger_end integer, date_source varchar""",
     "event_participants": """event_id varchar, actor_id varchar, role varchar, rank varchar,
         title varchar, char_start integer, char_end integer""",
     "event_locations": "event_id varchar, location_id varchar, char_start integer, char_end integer",
@@ -274,7 +274,7 @@ def rows_by_table() -> dict[str, list[tuple]]:
         for n, (surface, start, end, granularity) in enumerate(doc.date_surfaces):
             a, b = _span(doc.body, surface)
             rows["date_mentions"].append((f"{doc.document_id}:d{n}", doc.document_id, a, b, surface,
-                                          start, end, granularity, "absolute", None, False, published))
+                                          start, end, granularity, "absolute", None, False, published, None, None))
         for n, (actor_id, surface) in enumerate(doc.actor_surfaces):
             a, b = _span(doc.body, surface)
             rows["actor_mentions"].append((f"{doc.document_id}:a{n}", doc.document_id, actor_id, a, b, surface,
@@ -288,8 +288,14 @@ def rows_by_table() -> dict[str, list[tuple]]:
             s0, s1 = _span(doc.body, ev.sentence)
             t0, t1 = _span(doc.body, ev.trigger, (s0, s1))
             start, end, precision = ev.dates
+            mention_id = date_ids.get(ev.date_surface)
+            if mention_id is None and start is not None and ev.event_type != "statement":
+                # dated by the event it elaborates: that event's date mention, as the extractor keeps it
+                mention_id = next((date_ids[surface] for surface, a, b, _ in doc.date_surfaces
+                                   if (a, b) == (start, end)), None)
             rows["events"].append((ev.event_id, doc.document_id, ev.event_type, ev.cameo, start, end, precision,
-                                   date_ids.get(ev.date_surface), ev.sentence, s0, s1, ev.trigger, t0, t1))
+                                   mention_id, ev.sentence, s0, s1, ev.trigger, t0, t1,
+                                   _date_source(ev, start, published)))
             for actor_id, role, surface in ev.participants:
                 a, b = _span(doc.body, surface, (s0, len(doc.body))) if surface else (None, None)
                 rows["event_participants"].append((ev.event_id, actor_id, role, None, None, a, b))
@@ -301,7 +307,18 @@ def rows_by_table() -> dict[str, list[tuple]]:
 
 
 # Named ways to damage the warehouse; each should trip one check.
+def _date_source(ev, start, published) -> str | None:
+    """How the fixture's event got its date, as the extractor would say it (docs/time.md)."""
+    if start is None:
+        return None
+    if ev.date_surface is not None:
+        return "attribution" if ev.event_type == "statement" else "clause"
+    return "publication" if ev.event_type == "statement" else "reference_time"
+
+
 BREAKAGES = {
+    "arrest_dated_by_publication": "update events set date_source = 'publication', date_mention_id = null "
+                                   "where event_id = 'ev:raid'",
     "event_without_type": "update events set event_type = null where event_id = 'ev:statement'",
     "dates_reversed": "update events set date_start = date '2025-04-20' where event_id = 'ev:meeting'",
     "shifted_actor_mention": "update actor_mentions set char_start = char_start + 1 where mention_id = 'doc:polri-cnp:a0'",
@@ -315,8 +332,8 @@ BREAKAGES = {
     "duplicate_location": "insert into locations select * from locations where location_id = 'loc:bavet'",
     "actor_without_country": "update actors set no_country_reason = null where actor_id = 'org:interpol'",
     "duplicate_event": """insert into events select 'ev:meeting-again', document_id, event_type, cameo_code, date_start,
-        date_end, date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, trigger_end
-        from events where event_id = 'ev:meeting';
+        date_end, date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, trigger_end,
+        date_source from events where event_id = 'ev:meeting';
         insert into event_participants select 'ev:meeting-again', actor_id, role, rank, title, char_start, char_end
         from event_participants where event_id = 'ev:meeting';
         insert into event_locations select 'ev:meeting-again', location_id, char_start, char_end

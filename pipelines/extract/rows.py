@@ -21,6 +21,8 @@ def date_mention_rows(document_id: str, mentions) -> list[dict]:
             "time": m.time,
             "weekday_mismatch": bool(m.weekday_mismatch),
             "anchor_date": m.anchor,
+            "value": m.value,
+            "anchor_mention_id": f"{document_id}:d{m.anchored_by[0]}-{m.anchored_by[1]}" if m.anchored_by else None,
         }
         for m in mentions
     ]
@@ -110,6 +112,7 @@ def event_rows(document_id: str, events) -> dict[str, list[dict]]:
                 "trigger": event.trigger,
                 "trigger_start": event.trigger_start,
                 "trigger_end": event.trigger_end,
+                "date_source": event.date_source,
             }
         )
         for p in _unique(event.participants, lambda p: (p.actor_id, p.role)):

@@ -33,6 +33,7 @@ def known_event_types() -> tuple[str, ...]:
         seeded = set()
     return tuple(sorted(set(EVENT_TYPES) | (seeded - {"", "none"})))
 DATE_PRECISIONS = ("day", "week", "month", "quarter", "half", "year", "decade", "vague")
+DATE_SOURCES = ("clause", "attribution", "reference_time", "publication")
 
 
 def _sql_list(values: tuple[str, ...]) -> str:
@@ -107,6 +108,26 @@ ROW_CHECKS: tuple[RowCheck, ...] = (
                substring(d.body, e.trigger_start + 1, e.trigger_end - e.trigger_start) is distinct from e.trigger)
         """,
         reads=("documents",),
+    ),
+    RowCheck(
+        "events_date_source_traceable", "events",
+        "Every dated event says where its date came from (clause, attribution, reference_time or "
+        "publication; see docs/time.md) and an undated one says nothing; a date from the text points at "
+        "an existing date mention with the same interval ends, and only statements fall back to the "
+        "publication day, which is then their document's anchor.",
+        f"""
+        select e.event_id, e.document_id, e.event_type, e.date_start, e.date_end, e.date_source,
+               e.date_mention_id, d.anchor_date
+        from events as e
+        left join documents as d on d.document_id = e.document_id
+        left join date_mentions as m on m.mention_id = e.date_mention_id
+        where (e.date_start is null) <> (e.date_source is null)
+           or e.date_source not in ({_sql_list(DATE_SOURCES)})
+           or (e.date_source in ('clause', 'attribution', 'reference_time') and m.mention_id is null)
+           or (e.date_source = 'publication' and (e.event_type <> 'statement' or e.date_mention_id is not null
+                                                  or e.date_start is distinct from d.anchor_date))
+        """,
+        reads=("documents", "date_mentions"),
     ),
     RowCheck(
         "date_mentions_slice_back", "date_mentions",

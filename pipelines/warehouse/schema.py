@@ -39,7 +39,9 @@ TABLES: dict[str, str] = {
         kind varchar not null,
         time varchar,
         weekday_mismatch boolean not null,
-        anchor_date date
+        anchor_date date,
+        value varchar,
+        anchor_mention_id varchar
     """,
     "actor_sightings": """
         document_id varchar not null,
@@ -97,7 +99,8 @@ TABLES: dict[str, str] = {
         char_end integer not null,
         trigger varchar,
         trigger_start integer,
-        trigger_end integer
+        trigger_end integer,
+        date_source varchar
     """,
     "event_participants": """
         event_id varchar not null,

@@ -30,14 +30,58 @@ class Context:
     # The latest explicit period of any size ("Oktober 2024", "7–13 April"): its first and
     # last day, for "dua bulan kemudian" after a month.
     period_reference: tuple[dt.date, dt.date] | None = None
+    # Offsets of the mentions that set `reference` and `period_reference`.
+    reference_span: tuple[int, int] | None = None
+    period_span: tuple[int, int] | None = None
+    # The latest explicit date of any size, (first, last, granularity, span): what "saat itu"
+    # means after "Pada 1998, ..." (a year) or after "Minggu (28/12)" (a day).
+    last_explicit: tuple[dt.date, dt.date, str, tuple[int, int]] | None = None
+    # The quoted stretches of the text, found on first need, and the day of speaking of
+    # each one asked about (None when its attribution names no day).
+    quotes: list[tuple[int, int]] | None = None
+    quote_days: dict | None = None
 
     def base(self) -> dt.date | None:
         """The date anchor-relative expressions ("kemarin", "bulan lalu") count from."""
         return self.anchor if self.anchor is not None else self.reference
 
+    def speech_base(self, start: int) -> tuple[dt.date | None, tuple[int, int] | None]:
+        """The date "hari ini", "kemarin" or "saat ini" at `start` count from, and the mention
+        that gave it: inside a quote whose attribution is dated ("Hari ini kami ...," kata
+        dia, Minggu (4/2)), the day of speaking; elsewhere the anchor (see `base`)."""
+        quote = self.quote_at(start)
+        if quote is not None:
+            if self.quote_days is None:
+                self.quote_days = {}
+            if quote not in self.quote_days:
+                from pipelines.language.dates.quotes import attribution_day   # it runs the tagger
+                self.quote_days[quote] = attribution_day(self.text, quote, self.anchor)
+            if self.quote_days[quote] is not None:
+                return self.quote_days[quote]
+        return self.base(), (self.reference_span if self.anchor is None else None)
+
+    def quote_at(self, start: int) -> tuple[int, int] | None:
+        """The quoted stretch around `start`, if any."""
+        if self.quotes is None:
+            if '"' not in self.text and "“" not in self.text and "‘" not in self.text:
+                self.quotes = []
+            else:
+                from pipelines.language.dates.quotes import quote_spans
+                self.quotes = quote_spans(self.text)
+        for quote in self.quotes:
+            if quote[0] <= start < quote[1]:
+                return quote
+            if quote[0] > start:
+                break
+        return None
+
     def story_base(self) -> dt.date | None:
         """The date narrative expressions ("sehari kemudian") count from."""
         return self.reference if self.reference is not None else self.anchor
+
+    def story_span(self) -> tuple[int, int] | None:
+        """The mention `story_base` came from (None when it is the anchor)."""
+        return self.reference_span if self.reference is not None else None
 
     def shifts_year(self) -> bool:
         """Whether a year-less date may be moved to the adjacent year: only against a

@@ -19,6 +19,7 @@ class Lexicon:
     weekdays: dict[str, int]         # "senin" -> 0 ... "minggu" -> 6
     numbers: dict[str, int]          # "dua" -> 2, "ii" -> 2, "kedua" -> 2
     vague: dict[str, str]            # "baru-baru ini" -> "past"
+    day_words: dict[str, int]        # "kemarin" -> -1, "tadi malam" -> -1
 
     def month(self, surface: str) -> int:
         return self.months[surface.lower().rstrip(".")]
@@ -47,4 +48,5 @@ def lexicon() -> Lexicon:
     weekdays = {row["name"].lower(): int(row["weekday"]) for row in read_seed("date_weekdays")}
     numbers = {row["word"].lower(): int(row["value"]) for row in read_seed("date_numbers")}
     vague = {row["phrase"].lower(): row["sense"] for row in read_seed("date_vague")}
-    return Lexicon(months, abbreviations, weekdays, numbers, vague)
+    day_words = {" ".join(row["phrase"].lower().split()): int(row["days"]) for row in read_seed("date_day_words")}
+    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words)

@@ -4,8 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "decade", "vague")
-KINDS = ("absolute", "relative", "range", "vague")
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year", "decade", "vague", "present")
+# duration ("selama tiga hari") and set ("setiap Senin") mentions carry an ISO 8601 `value`
+# (P3D, XXXX-WXX-1) and no interval; present ones ("saat ini") only an end, like vague ones.
+KINDS = ("absolute", "relative", "range", "vague", "present", "duration", "set")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,10 @@ class DateMention:
     time: str | None = None
     weekday_mismatch: bool = False
     anchor: dt.date | None = None
+    value: str | None = None
+    # Offsets of the explicit date this one was resolved against ("sehari kemudian" after
+    # "Senin (7/4)"), or None when it counted from the publication date or stands alone.
+    anchored_by: tuple[int, int] | None = None
 
     def to_json(self) -> dict:
         """A JSON-ready dict: ISO date strings, null for missing values."""
@@ -41,6 +47,8 @@ class DateMention:
             "time": self.time,
             "weekday_mismatch": self.weekday_mismatch,
             "anchor": _iso(self.anchor),
+            "value": self.value,
+            "anchored_by": list(self.anchored_by) if self.anchored_by else None,
         }
 
 

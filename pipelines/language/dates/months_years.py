@@ -120,12 +120,20 @@ def half(g, ctx, start, end):
     return period(interval, "half", kind, base)
 
 
+def _decade_before(decade: int, reference) -> int:
+    """"tahun 40-an" read in 2017 is the 1940s: the century that puts the decade before the
+    reference date ("tahun 10-an" read in 2017 is the 2010s)."""
+    year = reference.year if reference is not None else 2000 + decade
+    century = year // 100 * 100
+    return century + decade if century + decade <= year else century - 100 + decade
+
+
 def decade_named(g, ctx, start, end):
     digits = g("c")
     if len(digits) == 1:
         if not g("pre"):
             return None   # "20-an" alone is usually an age or a count
-        decade = P.expand_year(digits + "0")
+        decade = _decade_before(int(digits) * 10, ctx.story_base())
     else:
         decade = int(digits + "0")
     return period(P.decade_interval(decade), "decade", "absolute")

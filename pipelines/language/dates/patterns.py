@@ -77,6 +77,7 @@ _STARTS = {
     "block_disease": "covid sars h5n",
     "block_money": "rp idr usd us rm",
     "block_age": "berusia usia umur berumur",
+    "block_impossible": "#",
     "range_days_full": "# WD hari tanggal tgl",
     "range_days_numeric": "# WD hari tanggal tgl",
     "range_days_month": "# WD",
@@ -111,9 +112,13 @@ _STARTS = {
     "weekday": "WD hari",
     "month_now": "bulan",
     "year_now": "tahun",
-    "day_word": "kemarin hari besok lusa esok tadi pagi siang sore",
+    "day_word": "DAYWORD",
     "vague": "VAGUE",
-    "time_only": "pukul pkl",
+    "then": "THEN",
+    "recurring": "setiap tiap saban",
+    "duration": "# NUM SOME selama sehari sepekan seminggu sebulan setahun sejam semenit",
+    "time_only": "pukul pkl jam",
+    "clock": "#",
 }
 
 
@@ -121,13 +126,19 @@ _STARTS = {
 _PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid"})
 
 
-_COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade")
+_COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade", "jam", "menit")
 
 
 def _cardinal_words(lex: Lexicon) -> list[str]:
     """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
     return [w for w in lex.numbers
             if len(w) > 2 and not re.fullmatch(r"[ivx]+", w) and not w.startswith(("pertama", "ke"))]
+
+
+def _phrases(words) -> str:
+    """An alternation of phrases, any run of white space between their words."""
+    return "|".join(r"\s+".join(map(re.escape, phrase.split()))
+                    for phrase in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _after_any(words: list[str]) -> str:
@@ -187,6 +198,9 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("block_disease", r"(?i:covid|sars-cov|h5n)-?\s?\d+"),
         ("block_money", r"(?:Rp|IDR|USD|US\$|S\$|RM)\s?\.?\s?\d[\d.,]*"),
         ("block_age", r"(?i:berusia|usia|umur|berumur)\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?"),
+        # Impossible days and years: "40–13 April 2025", "1 Januari 0001" are no dates at all.
+        ("block_impossible", rf"(?:(?:3[2-9]|[4-9]\d)\s*[-–—]\s*[0-3]?\d\s+{month_any}(?:\s+\d{{1,5}})?"
+                             rf"|[0-3]?\d\s+{month_any}\s+(?!(?:19|20)\d\d(?!\d))\d{{4,}})"),
         # Day ranges.
         ("range_days_full", rf"{unit_text('a')}{_CONNECT}{unit_text('b')}{time}?"),
         ("range_days_numeric", rf"{unit_num('a')}{_CONNECT}{unit_num('b')}{time}?"),
@@ -235,12 +249,27 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
                     rf"(?:\s+(?:(?P<@wk>(?i:pekan|minggu))\s+(?P<@wrel>lalu|ini|depan|mendatang|kemarin)|(?P<@rel>lalu|kemarin|mendatang|depan|besok|nanti|ini))(?![\w]))?{time}?"),
         ("month_now", r"(?<!\d\s)(?i:bulan)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
         ("year_now", r"(?<!\d\s)(?i:tahun)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
-        ("day_word", rf"(?P<@w>(?i:kemarin\s+lusa|hari\s+ini|kemarin|besok\s+lusa|lusa|besok|esok\s+hari|tadi\s+(?:pagi|siang|sore)|(?:pagi|siang|sore)\s+tadi))(?![\w])"
-                     rf"(?:\s+{_PART_OF_DAY})?{time}?"),
+        ("day_word", rf"(?P<@w>(?i:{_phrases(lex.day_words)}))(?![\w])(?:\s+{_PART_OF_DAY})?{time}?"),
         ("vague", "(?P<@phrase>(?i:" + alternation(lex.vague) + r"))(?![\w-])"),
-        ("time_only", rf"(?i:pukul|pkl\.?)\s*(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
+        # "saat itu", "ketika itu": the time the story last named.
+        ("then", r"(?i:saat|ketika|waktu|kala)\s+itu(?![\w])"),
+        # "setiap Senin" (XXXX-WXX-1), "tiap tanggal 17", "setiap tahun" (P1Y): habits, not dates.
+        ("recurring", rf"(?i:setiap|tiap|saban)\s+(?:(?i:hari)\s+)?(?:(?P<@swd>{weekday_alt}|(?i:{alternation(lex.weekdays)}))(?![\w])"
+                      r"|(?i:tanggal|tgl\.?)\s*(?P<@sday>[0-3]?\d)(?!\d)"
+                      r"|(?P<@sunit>(?i:hari|pekan|minggu|bulan|tahun|jam|menit))(?![\w]))"),
+        # "selama tiga hari" (P3D), "30 menit", "hampir sebulan": how long, not when.
+        # An age is not a duration: "yang tertua 67 tahun", "berusia 18-30 tahun".
+        ("duration", rf"(?<!tertua\s)(?<!termuda\s)(?:(?i:selama)\s+)?(?:(?i:hampir|sekitar|kurang\s+lebih|lebih\s+dari|sedikitnya)\s+)?"
+                     rf"(?:{_NOT_AFTER_NUMBER}(?P<@n>\d{{1,3}}|{number_alt}|(?i:beberapa))\s+|(?P<@se>(?i:se)))"
+                     r"(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade|jam|menit))(?![\w-])"
+                     rf"(?:\s+(?:(?i:dan)\s+)?(?P<@n2>\d{{1,2}}|{number_alt})\s+(?P<@unit2>(?i:bulan|minggu|pekan|hari|jam|menit))(?![\w-]))?"
+                     r"(?P<@after>\s+(?i:sebelum|setelah|sesudah|usai|pasca|terakhir|belakangan|ini|itu)(?![\w]))?"),
+        ("time_only", rf"(?i:pukul|pkl\.?|jam(?=\s*\d{{1,2}}[.:]\d\d))\s*(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
                       r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
                       rf"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?(?:\s+(?P<@tpod>{_PART_OF_DAY}))?"),
+        # "14.30 WIB" without "pukul": a clock time only when its zone follows.
+        ("clock", rf"{_NOT_AFTER_NUMBER}(?P<@hh>[0-2]?\d)[.:](?P<@mm>[0-5]\d)\s*(?P<@tz>WIB|WITA|WIT)(?![\w])"
+                  rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?"),
     ]
     return [(name, template, _STARTS[name].split()) for name, template in rules]
 
@@ -256,7 +285,7 @@ def _number_start(lex: Lexicon) -> str:
         r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s\s?/\s?d|sd\s)"
         r"|\d?(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
         r"|\d?\s+(?:" + months + r")(?![a-z])"
-        r"|\d?\s+(?:hari|pekan|minggu|bulan|tahun|dekade)(?![a-z])"
+        r"|\d?\d?\s+(?:hari|pekan|minggu|bulan|tahun|dekade|jam|menit)(?![a-z])"
         r"|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?0-an"
     )
     return r"\((?=\s*\d{1,2}\s?[/\-–—.]\s?\d)|\d(?=" + after_first_digit + ")"
@@ -294,6 +323,10 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
         # Whole phrases where the first word alone is common ("beberapa", "dua", "saat").
         "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in _COUNT_UNITS],
         "VAGUE": list(lex.vague),
+        "DAYWORD": list(lex.day_words),
+        # Whole phrases, since "saat", "waktu" and "beberapa" alone are everywhere.
+        "THEN": [f"{w} itu" for w in ("saat", "ketika", "waktu", "kala")],
+        "SOME": [f"beberapa {unit}" for unit in _COUNT_UNITS],
     }
     words: set[str] = set()
     for start in starts:

@@ -41,6 +41,12 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def add_months_to_day(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, or that month's last day ("31 Januari" + 1 -> 28/29 Feb)."""
+    year, month = add_months(day.year, day.month, months)
+    return dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
 def week_interval(day: dt.date, weeks: int = 0) -> Interval:
     """The Monday–Sunday week containing `day`, shifted by `weeks` weeks."""
     monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)

@@ -11,18 +11,17 @@ from pipelines.language.dates.resolved import Resolved, SHIFT, period, time_of, 
 from pipelines.language.seeds import read_seed
 
 
-# "kemarin" -> -1, "besok lusa" -> 2: seeds/date_day_words.csv.
-DAY_WORDS = {" ".join(row["phrase"].lower().split()): int(row["days"]) for row in read_seed("date_day_words")}
 
 
 def day_word(g, ctx, start, end):
-    base = ctx.base()
+    base, source = ctx.speech_base(start)
     if base is None:
         return unresolved("day", "relative")
-    day = base + dt.timedelta(days=DAY_WORDS[" ".join(g("w").lower().split())])
+    day = base + dt.timedelta(days=lexicon().day_words[" ".join(g("w").lower().split())])
     # "Kemarin ..., keesokan harinya ...": a named day is a day the story can count from, as
     # long as it was counted from a publication date (not from the story's own last date).
-    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None)
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None,
+                    anchored_by=source)
 
 
 def week_relative(g, ctx, start, end):
@@ -52,7 +51,7 @@ def year_relative(g, ctx, start, end):
 
 
 def weekday_named(g, ctx, start, end):
-    base = ctx.base()
+    base, source = ctx.speech_base(start)
     if base is None:
         return unresolved("day", "relative")
     weekday = lexicon().weekday(g("awd"))
@@ -72,7 +71,8 @@ def weekday_named(g, ctx, start, end):
         else:
             day = P.weekday_on_or_before(base, weekday)
     # "Jumat malam ..., keesokan harinya ...": likewise.
-    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None)
+    return Resolved(day, day, "day", "relative", base, time_of(g), sets_reference=ctx.anchor is not None,
+                    anchored_by=source)
 
 
 UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
@@ -88,9 +88,12 @@ def relative_count(g, ctx, start, end):
         return None
     unit, direction = g("unit").lower(), g("dir").lower()
     narrative = direction in ("sebelumnya", "kemudian", "setelahnya", "berikutnya")
-    base = ctx.story_base() if narrative else ctx.base()
+    if narrative:
+        base, source = ctx.story_base(), ctx.story_span()
+    else:
+        base, source = ctx.speech_base(start)
     if narrative and unit in ("bulan", "tahun", "dekade") and ctx.period_reference is not None:
-        base = ctx.period_reference[0 if direction == "sebelumnya" else 1]
+        base, source = ctx.period_reference[0 if direction == "sebelumnya" else 1], ctx.period_span
     granularity = UNIT_GRANULARITY[unit]
     if base is None:
         return unresolved(granularity, "relative")
@@ -99,7 +102,16 @@ def relative_count(g, ctx, start, end):
         return coming_periods(base, unit, count, granularity)
     if unit == "hari":
         day = base + dt.timedelta(days=sign * count)
-        return Resolved(day, day, "day", "relative", base, sets_reference=narrative)
+        return Resolved(day, day, "day", "relative", base, sets_reference=narrative, anchored_by=source)
+    if narrative and _counted_from_day(ctx, unit, base):
+        # Counted from a day, an offset is a day: "tiga minggu kemudian" after "Senin (7/4)"
+        # is 28 April, "sebulan kemudian" after "14 Juni" is 14 July.
+        if unit in UNIT_DAYS:
+            day = base + dt.timedelta(days=sign * count * UNIT_DAYS[unit])
+        else:
+            months = sign * count * (1 if unit == "bulan" else 12 if unit == "tahun" else 120)
+            day = P.add_months_to_day(base, months)
+        return Resolved(day, day, "day", "relative", base, sets_reference=True, anchored_by=source)
     if unit in UNIT_DAYS:
         return period(P.week_interval(base, sign * count), "week", "relative", base)
     if unit == "bulan":
@@ -108,6 +120,12 @@ def relative_count(g, ctx, start, end):
         return period(P.year_interval(base.year + sign * count), "year", "relative", base)
     decade = (base.year // 10 + sign * count) * 10
     return period(P.decade_interval(decade), "decade", "relative", base)
+
+
+def _counted_from_day(ctx, unit: str, base: dt.date) -> bool:
+    if unit in UNIT_DAYS:
+        return ctx.reference is not None and base == ctx.reference
+    return ctx.period_reference is not None and ctx.period_reference[0] == ctx.period_reference[1] == base
 
 
 def coming_periods(base: dt.date, unit: str, count: int, granularity: str) -> Resolved:
@@ -131,14 +149,73 @@ def next_day(g, ctx, start, end):
     if base is None:
         return unresolved("day", "relative")
     day = base + dt.timedelta(days=1)
-    return Resolved(day, day, "day", "relative", base, sets_reference=True)
+    return Resolved(day, day, "day", "relative", base, sets_reference=True, anchored_by=ctx.story_span())
 
 
 def same_day(g, ctx, start, end):
     base = ctx.story_base()
     if base is None:
         return unresolved("day", "relative")
-    return Resolved(base, base, "day", "relative", base, time_of(g))
+    return Resolved(base, base, "day", "relative", base, time_of(g), anchored_by=ctx.story_span())
+
+
+def then(g, ctx, start, end):
+    """"saat itu", "ketika itu": the time the story last named, of whatever size ("Pada 1998
+    ... saat itu" is 1998; "Minggu (28/12) ... saat itu" is that Sunday)."""
+    if ctx.last_explicit is not None:
+        first, last, granularity, span = ctx.last_explicit
+        return Resolved(first, last, granularity, "relative", first, anchored_by=span)
+    base = ctx.story_base()
+    if base is None:
+        return unresolved("day", "relative")
+    return Resolved(base, base, "day", "relative", base)
+
+
+# ISO 8601 designators of the units a duration or a set counts in.
+ISO_UNIT = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "Y",
+            "jam": "H", "menit": "M"}
+
+
+def duration(g, ctx, start, end):
+    """"selama tiga hari" is P3D, "7 tahun 6 bulan" P7Y6M: how long, not when; it dates nothing.
+
+    "Sehari sebelum penggerebekan", "tiga bulan terakhir" count from an event or from now, and
+    "182 hari ini", "dua hari itu", "Pria 52 tahun ini" are counts of the story's own days or an
+    age: none is a duration or a date this tagger can place, so nothing is emitted."""
+    if g("after"):
+        return None
+    parts = [(1 if g("se") else _count(g("n")), g("unit").lower())]
+    if g("unit2"):
+        parts.append((_count(g("n2")), g("unit2").lower()))
+    if any(count is None for count, _ in parts):
+        return None
+    days, clock = "", ""
+    for count, unit in parts:
+        if unit == "dekade":
+            count, unit = count * 10, "tahun"
+        if unit in ("jam", "menit"):
+            clock += f"{count if count >= 0 else 'X'}{ISO_UNIT[unit]}"
+        else:
+            days += f"{count if count >= 0 else 'X'}{ISO_UNIT[unit]}"
+    return Resolved(None, None, "vague", "duration", value="P" + days + ("T" + clock if clock else ""))
+
+
+def _count(surface: str | None) -> int | None:
+    """2 for "dua" or "2"; -1 (written X) for "beberapa"."""
+    if surface is None:
+        return None
+    return -1 if surface.lower() == "beberapa" else lexicon().number(surface)
+
+
+def recurring(g, ctx, start, end):
+    """"setiap Senin" is XXXX-WXX-1, "setiap hari" P1D: a habit, which dates nothing."""
+    if g("swd"):
+        value = f"XXXX-WXX-{lexicon().weekday(g('swd')) + 1}"
+    elif g("sday"):
+        value = f"XXXX-XX-{int(g('sday')):02d}"
+    else:
+        value = f"P1{ISO_UNIT[g('sunit').lower()]}"
+    return Resolved(None, None, "vague", "set", value=value)
 
 
 THEN_DATE = re.compile(r"\s*,?\s*(?:(?:pada|tanggal|hari)\s+)?(?=[(\d]|[A-Z])")
@@ -156,13 +233,23 @@ def time_only(g, ctx, start, end):
         ahead = tag_dates(window, ctx.anchor)
         if ahead and ahead[0].start == 0 and ahead[0].granularity == "day" and ahead[0].date_start:
             return Resolved(ahead[0].date_start, ahead[0].date_start, "day", "relative", ctx.base(), time)
+    # '"... sejak pukul 06.00 WIB tadi," kata Kabid Humas, Selasa.': the day of speaking.
+    spoken, source = ctx.speech_base(start)
+    if source is not None and ctx.quote_at(start) is not None:
+        return Resolved(spoken, spoken, "day", "relative", spoken, time, anchored_by=source)
     base = ctx.story_base()
-    return Resolved(base, base, "day", "relative", base, time)
+    return Resolved(base, base, "day", "relative", base, time, anchored_by=ctx.story_span())
 
 
 def vague(g, ctx, start, end):
-    base = ctx.base()
     sense = lexicon().vague[" ".join(g("phrase").lower().split())]
     if sense == "present":
-        return Resolved(base, base, "vague", "vague", base)
+        # "saat ini", "kini": the time of telling, which dates no event; only its end is known.
+        # Its end is the time of telling: the day of speaking inside a dated quote, else the
+        # day the story is at ("Selasa (24/10) ... Saat ini ..." ends on that Tuesday).
+        base, source = ctx.speech_base(start)
+        if source is None and ctx.reference is not None:
+            base, source = ctx.story_base(), ctx.story_span()
+        return Resolved(None, base, "present", "present", base, anchored_by=source)
+    base = ctx.base()
     return Resolved(None, base, "vague", "vague", base)

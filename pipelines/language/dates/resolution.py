@@ -39,10 +39,13 @@ from pipelines.language.dates.months_years import (
 )
 from pipelines.language.dates.relative import (
     day_word,
+    duration,
     month_now,
     next_day,
+    recurring,
     relative_count,
     same_day,
+    then,
     time_only,
     vague,
     week_relative,
@@ -53,7 +56,8 @@ from pipelines.language.dates.relative import (
 from pipelines.language.dates.resolved import Groups, Resolved
 
 
-# "setiap Sabtu", "tiap akhir tahun": a habit, not a date.
+# "tiap akhir tahun", "setiap Sabtu dan Minggu": a habit, not a date (the "recurring" rule
+# gives the simple habits their own kind; what it leaves is not dated either).
 _HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:(?:tanggal|tgl\.?|hari|bulan|tahun)\s+)?"
                        r"(?:\w+\s*(?:,|dan|atau)\s*){0,3}$", re.IGNORECASE)
 
@@ -119,4 +123,8 @@ _RESOLVERS = {
     "day_word": day_word,
     "vague": vague,
     "time_only": time_only,
+    "clock": time_only,
+    "then": then,
+    "duration": duration,
+    "recurring": recurring,
 }

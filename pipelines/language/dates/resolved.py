@@ -27,6 +27,8 @@ class Resolved:
     weekday_mismatch: bool = False
     sets_reference: bool = False   # an explicit day the story's later narrative counts from
     sets_period: bool = False      # an explicit period of any size, for month/year narrative
+    value: str | None = None       # ISO 8601 value of a duration or set ("P3D", "XXXX-WXX-1")
+    anchored_by: tuple[int, int] | None = None   # the explicit mention it counted from
 
 
 Groups = Callable[[str], "str | None"]   # a rule's named group by its local name

@@ -45,11 +45,18 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             time=resolved.time,
             weekday_mismatch=resolved.weekday_mismatch,
             anchor=resolved.anchor if resolved.anchor is not None else ctx.base(),
+            value=resolved.value,
+            anchored_by=resolved.anchored_by,
         ))
         if resolved.sets_reference and resolved.date_end is not None:
             ctx.reference = resolved.date_end
+            ctx.reference_span = (start, end)
         if resolved.sets_period and resolved.date_start is not None and resolved.date_end is not None:
             ctx.period_reference = (resolved.date_start, resolved.date_end)
+            ctx.period_span = (start, end)
+        if (resolved.sets_reference or resolved.sets_period) and resolved.date_start is not None:
+            ctx.last_explicit = (resolved.date_start, resolved.date_end or resolved.date_start,
+                                 resolved.granularity, (start, end))
     return mentions
 
 

@@ -148,3 +148,19 @@ def day_of_event(text: str, tokens: Any, start: int, end: int, book: Any
     if day is None:
         return None, span
     return DerivedDate(source_mention(target.event.date_mention), day, day, origin=target), span
+
+
+def date_source_of(event: Any, spans: Sequence[tuple[int, int]]) -> str | None:
+    """How an event got its date (DESIGN's `date_source`), from where its date mention sits:
+    inside a sentence that tells the event ("menangkap RH pada Senin (7/4)") it is the clause's
+    own date, or for a statement its attribution's ("kata dia, Minggu (4/2)"); elsewhere it was
+    set by the story before or by the event this one elaborates; with no mention at all the
+    publication date stood in."""
+    if event.date_start is None:
+        return None
+    mention = source_mention(event.date_mention)
+    if mention is None:
+        return "publication"
+    if any(start <= mention.start and mention.end <= end for start, end in spans):
+        return "attribution" if event.event_type == "statement" else "clause"
+    return "reference_time"

@@ -8,7 +8,8 @@ from typing import Any, Sequence
 
 from pipelines.language.events.coreference import Draft, EventBook
 from pipelines.language.events.cues import event_class, lexicon
-from pipelines.language.events.dating import DerivedDate, day_of_event, governing_dates, is_vague, source_mention
+from pipelines.language.events.dating import (
+    DerivedDate, date_source_of, day_of_event, governing_dates, is_vague, source_mention)
 from pipelines.language.events.inheritance import inherit_dates, inherit_narrative_dates, settle_arrivals
 from pipelines.language.events.lines import dateline_end_of, reporting_mask
 from pipelines.language.events.sentences import event_sentences
@@ -62,6 +63,8 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     mask = reporting_mask(text, sentences)
     tokens = Tokens(text)
     actor_types = {actor_id: actor.actor_type for actor_id, actor in actors.actors.items()}
+    # "vonis 6 tahun penjara", "setiap Senin": how long and how often date no event.
+    dates = [d for d in dates if getattr(d, "kind", None) not in ("duration", "set")]
     mentions, date_index, place_index = _Sorted(actors.mentions), _Sorted(dates), _Sorted(actors.places)
     book, statements = EventBook(), StatementBook()
     dateline_end = dateline_end_of(text)
@@ -102,13 +105,14 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     share_setting(book.drafts, actor_types)
     add_people_named_by_initials(book.drafts, text, mentions.items, actor_types)
     events = [draft.event for draft in book.drafts]
-    events += statements.events(text, actors, known_anchor, book.drafts)
+    events += statements.events(text, actors, known_anchor, book.drafts, _reference_day(dates, known_anchor))
     join_gatherings(events)
     join_court_case(events)
     join_operations(events, actor_types)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
+        event.date_source = date_source_of(event, spans)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return events
 
@@ -287,6 +291,20 @@ def _enrich_from_cues(text: str, tokens: Tokens, sentence: tuple[int, int], ment
         return
     participants = participants_for(target.event.event_type, text, tokens, start, end, mentions, actor_types)
     book.enrich(target, sentence, None, participants, places_for(start, end, places))
+
+
+def _reference_day(dates: Sequence[Any], anchor: dt.date | None):
+    """position -> the latest single day the story narrated before it (not after the
+    publication day), or None: the sentence's reference time."""
+    days = sorted((d for d in dates if getattr(d, "granularity", None) == "day" and d.date_start is not None
+                   and d.date_start == d.date_end and (anchor is None or d.date_start <= anchor)),
+                  key=lambda d: d.end)
+    ends = [d.end for d in days]
+
+    def reference(position: int):
+        at = bisect.bisect_right(ends, position)
+        return days[at - 1] if at else None
+    return reference
 
 
 def _fallback_anchor(dates: Sequence[Any], anchor: dt.date | None) -> dt.date | None:

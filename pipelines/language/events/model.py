@@ -50,6 +50,11 @@ class Event:
     participants: list[Participant] = field(default_factory=list)
     locations: list[EventPlace] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    # Where the date came from: clause (a date told with the event), attribution (the date
+    # of a statement's "kata dia, Minggu (4/2)"), reference_time (a date the story set
+    # earlier or an event it elaborates), publication (nothing in the text dated it), or
+    # None when the event is undated.
+    date_source: str | None = None
 
     def to_json(self) -> dict:
         """Plain JSON-ready dict with ISO dates and the date mention's offsets."""
@@ -60,6 +65,7 @@ class Event:
             "date_start": self.date_start.isoformat() if self.date_start else None,
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "date_mention": None if mention is None else {"start": mention.start, "end": mention.end,
                                                           "text": mention.text},
             "summary": self.summary,

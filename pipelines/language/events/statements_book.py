@@ -70,8 +70,12 @@ class StatementBook:
                                (ordinal_day(text, start, end) or (None,))[0],
                                _on_its_own(text, statement.verb_end, sentence[1])))
 
-    def _resolve(self, drafts: list[Any], anchor: dt.date | None) -> list[tuple]:
-        """(date_start, date_end, precision, mention) for each statement, in order."""
+    def _resolve(self, drafts: list[Any], anchor: dt.date | None, reference=None) -> list[tuple]:
+        """(date_start, date_end, precision, mention) for each statement, in order.
+
+        `reference(position)` gives the day the story is at before `position` (the latest
+        day it narrated, a DateMention) or None; it dates a statement with no date of its
+        own before the publication day does."""
         resolved: list[tuple] = []
         for position, said in enumerate(self.said):
             if said.date is not None:
@@ -93,13 +97,18 @@ class StatementBook:
                 resolved[position] = same_speaker[0]
             elif earlier:
                 resolved[position] = earlier[-1]
+            elif reference is not None and (day := reference(said.sentence[0])) is not None:
+                # "Polisi menggerebek ... Senin (7/4). ... 'Kami masih memburu dua DPO,' ujar
+                # Kapolres": said on the day the story is at.
+                resolved[position] = (day.date_start, day.date_start, "day", day)
             elif anchor is not None:
                 resolved[position] = (anchor, anchor, "day", None)
             else:
                 resolved[position] = (None, None, "vague", None)
         return resolved
 
-    def events(self, text: str, actors: Any, anchor: dt.date | None, drafts: list[Any] = ()) -> list[Event]:
+    def events(self, text: str, actors: Any, anchor: dt.date | None, drafts: list[Any] = (),
+               reference=None) -> list[Event]:
         """One statement event per speaker and date, in order of first statement. A statement
         whose attribution names no place was made where the story was filed (the dateline)."""
         filed_at = [EventPlace(p.location_id, p.start, p.end) for p in getattr(actors, "places", ())
@@ -109,7 +118,7 @@ class StatementBook:
             if said.actor_id in canonical:
                 said.actor_id, said.speaker = canonical[said.actor_id]
         groups: dict[tuple, list[tuple[_Said, Any | None]]] = {}
-        for said, (start, end, precision, mention) in zip(self.said, self._resolve(list(drafts), anchor)):
+        for said, (start, end, precision, mention) in zip(self.said, self._resolve(list(drafts), anchor, reference)):
             groups.setdefault((said.actor_id, start, end, precision), []).append((said, mention))
         events: list[Event] = []
         self._groups = []
