@@ -27,11 +27,15 @@ object_roles as (
 ),
 
 cooperation_events as (
+    -- only what the text says happened or is happening: a planned signing ("akan
+    -- menandatangani"), a hypothetical meeting ("jika bertemu") or a suspended cooperation
+    -- ("menghentikan kerja sama") is no cooperation (events.modality)
     select
         events.event_id, events.document_id, events.event_type,
         events.date_start, events.date_end, events.date_precision
     from events
     join cooperation_types on cooperation_types.event_type = events.event_type
+    where events.modality in ('asserted', 'ongoing')
 ),
 
 parties as (

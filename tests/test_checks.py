@@ -176,3 +176,11 @@ def test_event_types_follow_the_vocabulary_and_the_trigger_seeds(tmp_path):
         conn.execute("update events set event_type = 'picnic' where event_id = 'ev:visit'")
         result = _check_result(conn, CHECKS["events_have_type_and_precision"])
     assert not result.passed and "picnic" in result.metadata["sample"].value
+
+
+def test_modality_outside_the_vocabulary_fails(tmp_path):
+    path = build_warehouse(tmp_path / "w.duckdb")
+    with duckdb.connect(str(path)) as conn:
+        conn.execute("update events set modality = 'rumoured' where event_id = 'ev:visit'")
+        result = _check_result(conn, CHECKS["events_have_type_and_precision"])
+    assert not result.passed and result.metadata["rows_offending"].value == 1

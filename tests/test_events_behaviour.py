@@ -158,3 +158,30 @@ def test_a_rescue_that_happened_is_still_an_event():
     text = "Polisi Kamboja menyelamatkan 12 WNI dari sebuah kompleks di Bavet pada Kamis (17/4/2025)."
     _, rescues = _events(text, dt.date(2025, 4, 18), "rescue")
     assert [(e.date_start, e.date_end) for e in rescues] == [(dt.date(2025, 4, 17), dt.date(2025, 4, 17))]
+
+
+def _only(text: str, event_type: str, anchor=dt.date(2025, 4, 16)):
+    found = [e for e in analyse_document(text, anchor).events if e.event_type == event_type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_reported_meeting_is_asserted_and_consults():
+    event = _only("Kapolri bertemu Kepala Kepolisian Kamboja di Phnom Penh pada Senin (14/4/2025).", "meeting")
+    assert (event.modality, event.plover_type) == ("asserted", "CONSULT")
+
+
+def test_a_planned_signing_with_its_own_date_is_planned():
+    event = _only("Polri dan CNP dijadwalkan menandatangani nota kesepahaman pada Senin (14/4/2025).", "agreement")
+    assert event.modality == "planned"
+
+
+def test_a_hypothetical_meeting_with_a_date_is_hypothetical():
+    event = _only("Jika bertemu pada Senin (14/4/2025), kedua kepala polisi membahas ekstradisi.", "meeting")
+    assert event.modality == "hypothetical"
+
+
+def test_a_later_assertion_makes_a_planned_meeting_asserted():
+    text = ("Kapolri akan bertemu Kepala CNP pada Senin (14/4/2025). "
+            "Pertemuan itu akhirnya digelar di Phnom Penh pada Senin (14/4/2025).")
+    assert _only(text, "meeting").modality == "asserted"

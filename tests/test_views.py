@@ -267,3 +267,18 @@ def test_view_metadata_traces_columns_to_their_sources(conn):
     assert {(dep.asset_key.path[-1], dep.column_name) for dep in deps["url"]} == {("documents", "url")}
     assert metadata["dagster/row_count"] == 12
     assert "ev:returns-2024" in metadata["preview"].value  # the first row in timeline order
+
+
+@pytest.mark.parametrize("modality, counted", [
+    ("asserted", True), ("ongoing", True), ("planned", False), ("hypothetical", False),
+    ("suspended", False), ("reported", False),
+])
+def test_only_what_happened_counts_as_cooperation(tmp_path, modality, counted):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    # the June MoU is Polri and CNP's only direct contact besides the April meeting and agreement
+    connection.execute("update events set modality = ? where event_id = 'ev:mou'", [modality])
+    build_all_views(connection)
+    polri_cnp = pair(connection, "org:polri", "org:cambodia-national-police")
+    connection.close()
+    assert polri_cnp["n_events"] == (3 if counted else 2)
+    assert ("ev:mou" in polri_cnp["event_ids"]) is counted

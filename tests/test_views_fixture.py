@@ -34,7 +34,8 @@ SCHEMA: dict[str, str] = {
     "events": """event_id varchar, document_id varchar, event_type varchar, cameo_code varchar,
         date_start date, date_end date, date_precision varchar, date_mention_id varchar,
         summary varchar, char_start integer, char_end integer, trigger varchar,
-        trigger_start integer, trigger_end integer, date_source varchar""",
+        trigger_start integer, trigger_end integer, date_source varchar, modality varchar,
+        plover_type varchar""",
     "event_participants": """event_id varchar, actor_id varchar, role varchar, rank varchar,
         title varchar, char_start integer, char_end integer""",
     "event_locations": "event_id varchar, location_id varchar, char_start integer, char_end integer",
@@ -295,7 +296,7 @@ def rows_by_table() -> dict[str, list[tuple]]:
                                    if (a, b) == (start, end)), None)
             rows["events"].append((ev.event_id, doc.document_id, ev.event_type, ev.cameo, start, end, precision,
                                    mention_id, ev.sentence, s0, s1, ev.trigger, t0, t1,
-                                   _date_source(ev, start, published)))
+                                   _date_source(ev, start, published), "asserted", None))
             for actor_id, role, surface in ev.participants:
                 a, b = _span(doc.body, surface, (s0, len(doc.body))) if surface else (None, None)
                 rows["event_participants"].append((ev.event_id, actor_id, role, None, None, a, b))
@@ -333,7 +334,7 @@ BREAKAGES = {
     "actor_without_country": "update actors set no_country_reason = null where actor_id = 'org:interpol'",
     "duplicate_event": """insert into events select 'ev:meeting-again', document_id, event_type, cameo_code, date_start,
         date_end, date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, trigger_end,
-        date_source from events where event_id = 'ev:meeting';
+        date_source, modality, plover_type from events where event_id = 'ev:meeting';
         insert into event_participants select 'ev:meeting-again', actor_id, role, rank, title, char_start, char_end
         from event_participants where event_id = 'ev:meeting';
         insert into event_locations select 'ev:meeting-again', location_id, char_start, char_end

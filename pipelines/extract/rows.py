@@ -113,6 +113,8 @@ def event_rows(document_id: str, events) -> dict[str, list[dict]]:
                 "trigger_start": event.trigger_start,
                 "trigger_end": event.trigger_end,
                 "date_source": event.date_source,
+                "modality": event.modality,
+                "plover_type": event.plover_type,
             }
         )
         for p in _unique(event.participants, lambda p: (p.actor_id, p.role)):

@@ -34,6 +34,7 @@ def known_event_types() -> tuple[str, ...]:
     return tuple(sorted(set(EVENT_TYPES) | (seeded - {"", "none"})))
 DATE_PRECISIONS = ("day", "week", "month", "quarter", "half", "year", "decade", "vague")
 DATE_SOURCES = ("clause", "attribution", "reference_time", "publication")
+MODALITIES = ("asserted", "negated", "hypothetical", "planned", "ongoing", "suspended", "reported")
 
 
 def _sql_list(values: tuple[str, ...]) -> str:
@@ -75,12 +76,14 @@ class RowCheck:
 ROW_CHECKS: tuple[RowCheck, ...] = (
     RowCheck(
         "events_have_type_and_precision", "events",
-        "Every event has an event_type (from the README's vocabulary or seeds/event_triggers.csv) and a "
-        "date_precision from the vocabulary, and a dated (non-vague) event has both ends of its date range.",
+        "Every event has an event_type (from the README's vocabulary or seeds/event_triggers.csv), a "
+        "date_precision and a modality from the vocabulary, and a dated (non-vague) event has both ends of "
+        "its date range.",
         f"""
-        select event_id, document_id, event_type, date_precision, date_start, date_end
+        select event_id, document_id, event_type, date_precision, modality, date_start, date_end
         from events
         where event_type is null or event_type not in ({_sql_list(known_event_types())})
+           or modality is null or modality not in ({_sql_list(MODALITIES)})
            or date_precision is null or date_precision not in ({_sql_list(DATE_PRECISIONS)})
            or (date_precision <> 'vague' and (date_start is null or date_end is null))
         """,

@@ -100,7 +100,9 @@ TABLES: dict[str, str] = {
         trigger varchar,
         trigger_start integer,
         trigger_end integer,
-        date_source varchar
+        date_source varchar,
+        modality varchar,
+        plover_type varchar
     """,
     "event_participants": """
         event_id varchar not null,

@@ -49,6 +49,7 @@ class Lexicon:
     coref_nouns: PhraseIndex[tuple[str, ...]]
     coref_types: dict[str, tuple[str, ...]]          # event word or noun -> types it may refer to
     modality: dict[str, str]
+    plover: dict[str, str]                           # event type -> PLOVER root category ("" for none)
     link_re: re.Pattern[str]
     inheritance: dict[str, tuple[str, ...]]
     topics: PhraseIndex[str]
@@ -94,7 +95,8 @@ def lexicon() -> Lexicon:
         ),
         coref_nouns=PhraseIndex(coref_nouns),
         coref_types={_key(form): types for form, types in coref_nouns},
-        modality={_key(r["cue"]): r["kind"] for r in read_seed("event_modality_cues")},
+        modality={_key(r["cue"]): r["modality"] for r in read_seed("event_modality_cues")},
+        plover={r["event_type"]: r["plover_type"] for r in read_seed("event_plover")},
         link_re=re.compile(
             r"^\W*(?:" + "|".join(r"\s+".join(map(re.escape, r["marker"].split())) for r in read_seed("event_link_markers"))
             + r")\b",

@@ -110,6 +110,10 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     join_court_case(events)
     join_operations(events, actor_types)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
+    plover = lexicon().plover
+    for event in events:
+        event.modality = event.modality or "asserted"
+        event.plover_type = plover.get(event.event_type) or None
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
         event.date_source = date_source_of(event, spans)
@@ -127,7 +131,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     Phonsavanh dalam pertemuan tersebut").
     """
     start, end = sentence
-    triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality not in ("negation", "topic")]
+    triggers = [t for t in find_triggers(text, tokens, start, end) if t.modality not in ("negated", "topic")]
     generic = find_generic_references(text, tokens, start, end)
     if not triggers and not generic:
         return False
@@ -158,6 +162,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
         target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
         if target is not None:
             referenced.append(target)
+            _hold(target.event, trigger.modality)   # "Pertemuan itu akhirnya digelar ..."
     for _, _, types in generic:
         target = book.latest_of(types)
         if target is not None:
@@ -208,7 +213,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             continue
         if date is None and trigger.event_type in arrivals:
             date = arrivals[trigger.event_type]
-        own_date_needed = (trigger.modality == "plan" or trigger.needs_own_date
+        own_date_needed = (trigger.hypothetical or trigger.needs_own_date
                            or (trigger.descriptive and not trigger.strong))
         from_context = date is None and context is not None and not own_date_needed
         if from_context:
@@ -232,15 +237,25 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
                 continue
         if trigger.event_type in reported:
             book.enrich(reported[trigger.event_type], sentence, date, participants, place_pairs)
+            _hold(reported[trigger.event_type].event, trigger.modality)
             continue
         cameo = refine_cameo(trigger.event_type, trigger.cameo_code, tokens, start, end)
         draft = book.report(
             trigger.event_type, cameo, (trigger.start, trigger.end, trigger.surface), sentence, text,
             date, participants, place_pairs, tentative=is_vague(date) and not trigger.strong)
+        _hold(draft.event, trigger.modality)
         if from_context and draft.elaborates is None and draft is not source:
             draft.elaborates = source if derived is None else derived.origin
         reported[trigger.event_type] = draft
     return bool(referenced or reported)
+
+
+def _hold(event: Event, modality: str | None) -> None:
+    """How the text holds an event told once or more: one asserting mention makes it
+    asserted ("akan bertemu ... Pertemuan itu digelar Senin"); else the first mention's cue."""
+    told = modality or "asserted"
+    if event.modality is None or told == "asserted":
+        event.modality = told
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:sedangkan|sementara|yang|lalu|kemudian)\b", re.IGNORECASE)

@@ -55,6 +55,10 @@ class Event:
     # earlier or an event it elaborates), publication (nothing in the text dated it), or
     # None when the event is undated.
     date_source: str | None = None
+    # How the text holds it (DESIGN's modality): asserted, ongoing, planned, hypothetical,
+    # suspended, reported; see seeds/event_modality_cues.csv.
+    modality: str | None = None
+    plover_type: str | None = None
 
     def to_json(self) -> dict:
         """Plain JSON-ready dict with ISO dates and the date mention's offsets."""
@@ -66,6 +70,8 @@ class Event:
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "date_precision": self.date_precision,
             "date_source": self.date_source,
+            "modality": self.modality,
+            "plover_type": self.plover_type,
             "date_mention": None if mention is None else {"start": mention.start, "end": mention.end,
                                                           "text": mention.text},
             "summary": self.summary,

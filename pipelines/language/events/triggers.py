@@ -32,7 +32,17 @@ class TriggerHit:
     needs_own_date: bool  # "laporan": an event only with a date in its own clause
     descriptive: bool     # "WNI yang ditahan": a relative clause describing someone
     refers_back: bool     # "pertemuan tersebut": a later mention of an earlier event
-    modality: str | None  # None, "negation", "topic" or "plan"
+    modality: str | None  # None (asserted) or a cue's modality: "negated", "topic", "planned", ...
+
+    @property
+    def hypothetical(self) -> bool:
+        """Planned or hypothetical: an event only when a date of its own clause governs it."""
+        return self.modality in ("planned", "hypothetical")
+
+
+# When cues of several kinds precede an event word, the one that says least happened wins:
+# "tidak akan bertemu" is negated, "akan menghentikan kerja sama" suspended.
+_MODALITY_ORDER = ("negated", "topic", "suspended", "hypothetical", "planned", "reported", "ongoing")
 
 
 def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
@@ -41,12 +51,7 @@ def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
     clause = before[breaks[-1].end():] if breaks else before
     words = _WORDS.findall(clause)[-_MODALITY_REACH:]
     kinds = {lexicon().modality.get(w.lower()) for w in words}
-    for kind in ("negation", "topic"):
-        if kind in kinds:
-            return kind
-    if "plan" in kinds:
-        return "plan"
-    return None
+    return next((kind for kind in _MODALITY_ORDER if kind in kinds), None)
 
 
 def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[TriggerHit]:
