@@ -1,4 +1,4 @@
-"""DESIGN.md's date conventions, negatives, the weekday check and anchor boundaries."""
+"""The date conventions of docs/time.md, negatives, the weekday check and anchor boundaries."""
 from __future__ import annotations
 
 import datetime as dt

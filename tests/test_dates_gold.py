@@ -60,5 +60,5 @@ def test_kumparan_dates_with_a_year_agree_with_their_weekday():
                 mismatched += m.weekday_mismatch
     assert checked > 100
     # About 7% are slips in the source itself ("Senin (1/12/2019)" was a Sunday): recorded
-    # as mismatches, as DESIGN.md asks. Month-first reading would mismatch most of them.
+    # as mismatches, as docs/time.md asks. Month-first reading would mismatch most of them.
     assert mismatched / checked < 0.10

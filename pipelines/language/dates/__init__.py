@@ -6,7 +6,7 @@ Lexical data (month names, weekdays, number words, vague phrases) lives in
 `seeds/date_*.csv`. `patterns.py` holds the grammar, `tagger.py` the scan, `resolution.py`
 dispatches each match to a resolver in `absolute.py`, `months_years.py` or `relative.py`
 (helped by `yearless.py`, `resolved.py`, `periods.py` and the scan state in `context.py`).
-Conventions follow DESIGN.md's "Date conventions"; the choices it leaves open are
+Conventions are those of docs/time.md; the finer choices are
 documented in `tests/gold/dates_README.md`.
 """
 from pipelines.language.dates.anchor import infer_anchor

@@ -20,6 +20,17 @@ class Lexicon:
     numbers: dict[str, int]          # "dua" -> 2, "ii" -> 2, "kedua" -> 2
     vague: dict[str, str]            # "baru-baru ini" -> "past"
     day_words: dict[str, int]        # "kemarin" -> -1, "tadi malam" -> -1
+    parts: dict[str, str]            # "awal" -> "awal", "medio" -> "pertengahan", "ujung" -> "akhir"
+    shifts: dict[str, tuple[int, str]]   # "lalu" -> (-1, "past"), "ini" -> (0, "present")
+    offsets: dict[str, tuple[int, str]]  # "lalu" -> (-1, "anchor"), "kemudian" -> (1, "story")
+
+    def cardinals(self) -> list[str]:
+        """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
+        return [w for w in self.numbers
+                if len(w) > 2 and not re.fullmatch(r"[ivx]+", w) and not w.startswith(("pertama", "ke"))]
+
+    def shift_words(self, *directions: str) -> list[str]:
+        return [w for w, (_, direction) in self.shifts.items() if not directions or direction in directions]
 
     def month(self, surface: str) -> int:
         return self.months[surface.lower().rstrip(".")]
@@ -49,4 +60,7 @@ def lexicon() -> Lexicon:
     numbers = {row["word"].lower(): int(row["value"]) for row in read_seed("date_numbers")}
     vague = {row["phrase"].lower(): row["sense"] for row in read_seed("date_vague")}
     day_words = {" ".join(row["phrase"].lower().split()): int(row["days"]) for row in read_seed("date_day_words")}
-    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words)
+    parts = {row["part"].lower(): (row["same_as"] or row["part"]).lower() for row in read_seed("date_parts")}
+    shifts = {row["word"].lower(): (int(row["shift"]), row["direction"]) for row in read_seed("date_shifts")}
+    offsets = {row["word"].lower(): (int(row["sign"]), row["from"]) for row in read_seed("date_offsets")}
+    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets)

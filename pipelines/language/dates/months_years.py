@@ -72,14 +72,14 @@ def part_relative(g, ctx, start, end):
             interval = P.part_of_month(part, *P.add_months(year, month, -1))
         return period(interval, granularity, "relative", base)
     # Weeks: awal = Monday–Tuesday, pertengahan = Wednesday–Thursday, akhir = the weekend.
-    if g("rel") is None and part in ("akhir", "penghujung"):
+    if g("rel") is None and lexicon().parts.get(part) == "akhir":
         monday = P.week_interval(base)[0]
         weekend = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6))
         if weekend[0] > base:
             weekend = tuple(day - dt.timedelta(days=7) for day in weekend)
         return period(weekend, "week", "relative", base)
     monday = P.week_interval(base, shift)[0]
-    first, last = {"awal": (0, 1), "permulaan": (0, 1), "pertengahan": (2, 3), "medio": (2, 3)}.get(part, (5, 6))
+    first, last = {"awal": (0, 1), "pertengahan": (2, 3)}.get(lexicon().parts.get(part, part), (5, 6))
     return period((monday + dt.timedelta(days=first), monday + dt.timedelta(days=last)), "week", "relative", base)
 
 

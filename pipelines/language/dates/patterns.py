@@ -60,8 +60,6 @@ _CONNECT = r"\s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\s?/\s?d|sd
 _DASH = r"\s*[-–—]\s*"
 _PART_OF_DAY = r"(?i:dini\s+hari|pagi|siang|sore|malam)(?![\w])"
 _YEAR_TAIL = r"(?![\d]|-an)"
-_RELATIVE_WORD = r"(?:lalu|silam|kemarin|mendatang|depan|nanti|ini)(?![\w])"
-_FUTURE_OR_PAST = r"(?:lalu|silam|kemarin|mendatang|depan|nanti)(?![\w])"
 
 # Words after which a lone month or year is read as a date ("pada Mei", "sepanjang 2024").
 _MONTH_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang bulan di".split()
@@ -98,7 +96,7 @@ _STARTS = {
     "quarter": "kuartal triwulan kwartal",
     "quarter_q": "q",
     "half": "semester paruh",
-    "decade": "# tahun era dekade medio awal akhir",
+    "decade": "# tahun era dekade PART",
     "month_year": "MON bulan",
     "month_relative": "MON",
     "month_bare": "MON",
@@ -130,9 +128,7 @@ _COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade", "jam", "m
 
 
 def _cardinal_words(lex: Lexicon) -> list[str]:
-    """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
-    return [w for w in lex.numbers
-            if len(w) > 2 and not re.fullmatch(r"[ivx]+", w) and not w.startswith(("pertama", "ke"))]
+    return lex.cardinals()
 
 
 def _phrases(words) -> str:
@@ -151,6 +147,12 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     month_any = "(?i:" + alternation(lex.months) + r")(?![a-zA-Z])(?:\.(?=\s?\d))?"
     month_cap = "(?:" + alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months]) + r")(?![\w])"
     number_alt = "(?i:" + alternation(_cardinal_words(lex)) + ")"
+    # Word lists from seeds/date_shifts.csv, date_parts.csv and date_offsets.csv.
+    shift_any = "(?:" + alternation(lex.shift_words()) + r")(?![\w])"              # lalu, ini, depan, ...
+    shift_not_now = "(?:" + alternation(lex.shift_words("past", "future")) + r")(?![\w])"
+    shift_past = "(?:" + alternation(lex.shift_words("past")) + r")(?![\w])"
+    part_words = "(?i:" + alternation(lex.parts) + ")"
+    offset_words = "(?i:" + alternation(lex.offsets) + ")"
 
     def wd(t):
         return rf"(?P<@{t}wd>{weekday_alt})(?![\w])"
@@ -183,10 +185,10 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
             r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
             rf"(?:\s+(?P<@tpod>{_PART_OF_DAY}))?)")
     later_part_of_day = rf"(?:\s+{_PART_OF_DAY})"   # "Senin (14/4) malam"
-    past = r"(?:\s+(?P<@past>lalu|silam|kemarin)(?![\w]))"
-    part = r"(?P<@part>(?i:awal|pertengahan|medio|akhir|penghujung|permulaan))\s+"
-    rel = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}))"
-    rel_or_year = rf"(?:\s+(?P<@rel>{_RELATIVE_WORD}|tahun\s+(?:lalu|ini|depan)(?![\w])))"   # "awal Februari tahun depan"
+    past = rf"(?:\s+(?P<@past>{shift_past}))"
+    part = rf"(?P<@part>{part_words})\s+"
+    rel = rf"(?:\s+(?P<@rel>{shift_any}))"
+    rel_or_year = rf"(?:\s+(?P<@rel>{shift_any}|tahun\s+{shift_any}))"   # "awal Februari tahun depan"
 
     rules = [
         # Blockers: numbers that look like dates but are not.
@@ -224,31 +226,31 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         # Parts of months, years and weeks.
         ("part_month", rf"{part}(?:(?i:bulan)\s+)?{month('a')}(?:\s+{year('a')})?{rel_or_year}?"),
         ("part_year", rf"{part}(?:(?i:tahun)\s+)?{year('a')}{rel}?"),
-        ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>(?:ini|lalu|kemarin|depan|mendatang|silam|nanti)(?![\w])))?(?!\s+yang\s+sama)"),
+        ("part_relative", rf"{part}(?P<@unit>(?i:bulan|tahun|pekan|minggu))(?![\w])(?:\s+(?P<@rel>{shift_any}))?(?!\s+yang\s+sama)"),
         # Quarters, halves, decades.
         ("quarter", rf"(?i:kuartal|triwulan|kwartal)\s*(?:ke-?\s*)?(?P<@n>IV|I{{1,3}}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w])"
-                    rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>(?:ini|lalu|depan)(?![\w]))))?"),
+                    rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>{shift_any})))?"),
         ("quarter_q", rf"Q(?P<@n>[1-4])\s*[/\-]?\s*{year('a')}"),
         ("half", rf"(?i:semester|paruh)\s*(?:ke-?\s*)?(?P<@n>II|I|[12]|(?i:pertama|kedua))(?![\w])"
-                 rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>(?:ini|lalu|depan)(?![\w]))))?"),
-        ("decade", rf"(?:(?P<@pre>(?i:tahun|era|dekade|medio|awal|akhir))\s+)?{_NOT_AFTER_NUMBER}(?P<@c>(?:19|20)?\d)0-an(?![\w])"),
+                 rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{year('a')}|(?P<@rel>{shift_any})))?"),
+        ("decade", rf"(?:(?P<@pre>(?i:tahun|era|dekade)|{part_words})\s+)?{_NOT_AFTER_NUMBER}(?P<@c>(?:19|20)?\d)0-an(?![\w])"),
         # Months and years.
         ("month_year", rf"(?:(?i:bulan)\s+)?{month('a')}\s+{year('a')}{rel}?"),
-        ("month_relative", rf"(?P<@amon>{month_cap})\s+(?P<@rel>{_FUTURE_OR_PAST}|ini(?![\w])|tahun\s+(?:lalu|ini|depan)(?![\w]))"),
+        ("month_relative", rf"(?P<@amon>{month_cap})\s+(?P<@rel>{shift_any}|tahun\s+{shift_any})"),
         ("month_bare", rf"{_after_any(_MONTH_CONTEXT)}(?P<@amon>{month_cap})(?!\s+[A-Z][a-z])"),
         ("year_word", rf"(?i:tahun|thn\.?)\s+{year('a')}{rel}?"),
-        ("year_relative", rf"{_NOT_AFTER_NUMBER}{year('a')}\s+(?P<@rel>{_FUTURE_OR_PAST})"),
+        ("year_relative", rf"{_NOT_AFTER_NUMBER}{year('a')}\s+(?P<@rel>{shift_not_now})"),
         ("year_bare", rf"{_after_any(_YEAR_CONTEXT)}{year('a')}(?![.,]\d)"),
         # Relative to the anchor or to the story's reference date.
         ("relative_count", rf"(?:(?P<@n>\d{{1,2}}|{number_alt})\s+|(?P<@se>[Ss]e))(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade))\s+(?:yang\s+)?"
-                           r"(?P<@dir>(?i:lalu|silam|sebelumnya|kemudian|setelahnya|berikutnya|lagi|mendatang))(?![\w])"),
+                           rf"(?P<@dir>{offset_words})(?![\w])"),
         ("next_day", r"(?i:keesokan(?:\s+hari(?:nya)?)?|esok\s+harinya|esoknya)(?![\w])"),
         ("same_day", rf"(?i:(?:hari|malam|pagi|siang|sore)\s+itu|hari\s+yang\s+sama)(?![\w])(?!\s+(?:tiba|datang)\b){time}?"),
-        ("week_relative", r"(?<!\d\s)(?i:pekan|minggu)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
+        ("week_relative", rf"(?<!\d\s)(?i:pekan|minggu)\s+(?P<@rel>(?i:{shift_any}))"),
         ("weekday", rf"(?:(?i:hari)\s+)?{wd('a')}(?:\s+{_PART_OF_DAY})?"
-                    rf"(?:\s+(?:(?P<@wk>(?i:pekan|minggu))\s+(?P<@wrel>lalu|ini|depan|mendatang|kemarin)|(?P<@rel>lalu|kemarin|mendatang|depan|besok|nanti|ini))(?![\w]))?{time}?"),
-        ("month_now", r"(?<!\d\s)(?i:bulan)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
-        ("year_now", r"(?<!\d\s)(?i:tahun)\s+(?P<@rel>(?i:lalu|kemarin|ini|depan|mendatang|silam))(?![\w])"),
+                    rf"(?:\s+(?:(?P<@wk>(?i:pekan|minggu))\s+(?P<@wrel>{shift_any})|(?P<@rel>{shift_any}|besok(?![\w]))))?{time}?"),
+        ("month_now", rf"(?<!\d\s)(?i:bulan)\s+(?P<@rel>(?i:{shift_any}))"),
+        ("year_now", rf"(?<!\d\s)(?i:tahun)\s+(?P<@rel>(?i:{shift_any}))"),
         ("day_word", rf"(?P<@w>(?i:{_phrases(lex.day_words)}))(?![\w])(?:\s+{_PART_OF_DAY})?{time}?"),
         ("vague", "(?P<@phrase>(?i:" + alternation(lex.vague) + r"))(?![\w-])"),
         # "saat itu", "ketika itu": the time the story last named.
@@ -319,7 +321,7 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
     expand = {
         "WD": lex.weekdays,
         "MON": lex.months,
-        "PART": ["awal", "pertengahan", "medio", "akhir", "penghujung", "permulaan"],
+        "PART": list(lex.parts),
         # Whole phrases where the first word alone is common ("beberapa", "dua", "saat").
         "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in _COUNT_UNITS],
         "VAGUE": list(lex.vague),

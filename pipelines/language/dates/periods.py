@@ -8,7 +8,7 @@ from pipelines.language.seeds import read_seed
 
 Interval = tuple[dt.date, dt.date]
 
-# Parts of a month and of a year as DESIGN.md fixes them (awal / pertengahan / akhir) and
+# Parts of a month and of a year as docs/time.md fixes them (awal / pertengahan / akhir) and
 # their synonyms ("medio", "penghujung"): seeds/date_parts.csv.
 _PART_ROWS = read_seed("date_parts")
 MONTH_PARTS = {r["part"].lower(): (int(r["first_day"]), int(r["last_day"])) for r in _PART_ROWS if not r["same_as"]}

@@ -60,11 +60,12 @@ def weekday_named(g, ctx, start, end):
         day = monday + dt.timedelta(days=weekday)
     else:
         rel = (g("rel") or "").lower()
-        if rel in ("lalu", "kemarin"):
+        direction = lexicon().shifts[rel][1] if rel in lexicon().shifts else None
+        if direction == "past":
             day = P.weekday_before(base, weekday)
-        elif rel in ("mendatang", "depan", "nanti"):
+        elif direction == "future":
             day = P.weekday_after(base, weekday)
-        elif rel == "ini":
+        elif direction == "present":
             day = P.week_interval(base)[0] + dt.timedelta(days=weekday)
         elif rel == "besok" or ctx.is_future(start, end):
             day = P.weekday_on_or_after(base, weekday)
@@ -87,17 +88,17 @@ def relative_count(g, ctx, start, end):
     if count is None:
         return None
     unit, direction = g("unit").lower(), g("dir").lower()
-    narrative = direction in ("sebelumnya", "kemudian", "setelahnya", "berikutnya")
+    sign, counted_from = lexicon().offsets[direction]   # seeds/date_offsets.csv
+    narrative = counted_from == "story"
     if narrative:
         base, source = ctx.story_base(), ctx.story_span()
     else:
         base, source = ctx.speech_base(start)
     if narrative and unit in ("bulan", "tahun", "dekade") and ctx.period_reference is not None:
-        base, source = ctx.period_reference[0 if direction == "sebelumnya" else 1], ctx.period_span
+        base, source = ctx.period_reference[0 if sign < 0 else 1], ctx.period_span
     granularity = UNIT_GRANULARITY[unit]
     if base is None:
         return unresolved(granularity, "relative")
-    sign = -1 if direction in ("lalu", "silam", "sebelumnya") else 1
     if direction == "mendatang" and count > 1:
         return coming_periods(base, unit, count, granularity)
     if unit == "hari":

@@ -25,6 +25,7 @@ from pipelines.language.dates.absolute import (
     range_years,
 )
 from pipelines.language.dates.context import Context
+from pipelines.language.dates.lexicon import alternation, lexicon
 from pipelines.language.dates.months_years import (
     decade_named,
     half,
@@ -63,8 +64,8 @@ _HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:(?:tanggal|tgl\.?|ha
 
 
 # "182 hari ini", "dua hari itu", "tiga tahun ini": a count of days or years, not a date.
-_COUNTED = re.compile(r"(?:^|\W)(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
-                      r"belas|puluh|ratus|beberapa|berapa)\s+$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:^|\W)(?:\d+|" + alternation(lexicon().cardinals() + ["belas", "puluh", "ratus",
+                      "beberapa", "berapa"]) + r")\s+$", re.IGNORECASE)   # number words: seeds/date_numbers.csv
 
 
 _COUNTABLE_RULES = frozenset({"same_day", "day_word", "week_relative", "month_now", "year_now"})

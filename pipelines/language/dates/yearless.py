@@ -15,7 +15,7 @@ FUTURE_SLACK = dt.timedelta(days=7)
 
 
 def yearless_day(ctx: Context, month: int, day: int, start: int, end: int):
-    """A day/month without a year: the anchor's year, or the adjacent one per DESIGN.md.
+    """A day/month without a year: the anchor's year, or the adjacent one (docs/time.md).
     Returns a date, None for an impossible day, or UNRESOLVED without any anchor."""
     base = ctx.base()
     if base is None:
