@@ -17,8 +17,10 @@ WAIT_REPORT_SECONDS = 10
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        print("usage: linimasa run   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
+    if argv == ["--allow-empty"]:
+        os.environ["LINIMASA_ALLOW_EMPTY"] = "1"
+    elif argv:
+        print("usage: linimasa run [--allow-empty]   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
         return 2
     os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
     started = time.perf_counter()
