@@ -23,6 +23,9 @@ def main(argv: list[str]) -> int:
         print("usage: linimasa run [--allow-empty]   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
         return 2
     os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
+    from pipelines.warehouse.wal import check_public_wal
+
+    check_public_wal(settings.warehouse_path())
     started = time.perf_counter()
     result = run_job()
     elapsed = time.perf_counter() - started
