@@ -105,12 +105,15 @@ def run_pid(instance, run) -> tuple[int | None, str | None]:
 
 
 def last_sign_of_life(instance, record) -> float:
+    """The heartbeat when the run keeps one (cheap: one stat); else its last event."""
+    heartbeat = heartbeat_path(instance, record.dagster_run.run_id)
+    try:
+        return heartbeat.stat().st_mtime
+    except OSError:
+        pass
     times = [record.update_timestamp.timestamp(), record.create_timestamp.timestamp()]
     if record.start_time:
         times.append(record.start_time)
-    heartbeat = heartbeat_path(instance, record.dagster_run.run_id)
-    if heartbeat.exists():
-        times.append(heartbeat.stat().st_mtime)
     logs = instance.all_logs(record.dagster_run.run_id)
     if logs:
         times.append(logs[-1].timestamp)

@@ -14,6 +14,7 @@ from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES
 
 VIEW_CACHES = {LINEAGE_TABLE, PICTURE_TABLE}
 WAIT_REPORT_SECONDS = 10
+HEAL_EVERY_SECONDS = 5
 
 
 def main(argv: list[str]) -> int:
@@ -59,11 +60,13 @@ def wait_for_writer_slot(instance, interval: float = WAIT_REPORT_SECONDS) -> Non
     from pipelines.warehouse.resource import WRITER_POOL
 
     started = time.monotonic()
-    last_report = None
+    last_report = last_heal = None
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         while True:
-            instance_health.heal(instance, log=_say)
+            if last_heal is None or time.monotonic() - last_heal >= HEAL_EVERY_SECONDS:
+                instance_health.heal(instance, log=_say)
+                last_heal = time.monotonic()
             holders = instance_health.pool_holders(instance, WRITER_POOL)
             if not holders:
                 return
