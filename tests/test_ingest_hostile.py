@@ -166,3 +166,10 @@ def test_jsonl_commands_answer_every_record(command, monkeypatch):
     assert [row.get("id") for row in out] == [1, None, None, None, 3]
     assert [row.get("line") for row in out if "error" in row] == [2, 3, 4]
     assert "nested too deeply" in out[1]["error"] and "longer than" in out[2]["error"]
+
+
+def test_jsonl_with_cr_line_endings_is_read_record_by_record(tmp_path):
+    (tmp_path / "mac.jsonl").write_bytes("\r".join([record(id="a"), "rusak", record(STORY + " Dua.", id="b")]).encode())
+    scan = scan_folder(tmp_path)
+    assert sorted(article.source_path for article in scan.articles) == ["mac.jsonl:1", "mac.jsonl:3"]
+    assert reasons(scan) == {"mac.jsonl:2": "bad_json_record"}

@@ -118,7 +118,8 @@ def walk_folder(root: Path) -> Iterator[tuple[Path, str] | Rejection]:
 
     def visit(directory: Path, ancestors: frozenset[Path]) -> Iterator[tuple[Path, str] | Rejection]:
         try:
-            entries = sorted(os.scandir(directory), key=lambda entry: os.fsencode(entry.name))
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: os.fsencode(entry.name))
         except OSError as error:
             yield Rejection(_shown(directory.relative_to(root).as_posix()), "unreadable", f"folder cannot be listed: {error.strerror}")
             return
@@ -348,7 +349,9 @@ def _read_jsonl_file(path: Path, source_path: str) -> Iterator[Article | Rejecti
             handle.seek(0)
             lines = bounded_lines(handle, MAX_ARTICLE_BYTES)
         seen = False
-        for number, line in lines:
+        number = 0  # records are numbered as lines after CR/CRLF became LF, as before streaming
+        for physical, line in lines:
+            number += 1
             record_path = f"{source_path}:{number}"
             if line is None:
                 seen = True
@@ -356,15 +359,19 @@ def _read_jsonl_file(path: Path, source_path: str) -> Iterator[Article | Rejecti
                 continue
             if isinstance(line, bytes):
                 try:
-                    line = _decode_line(line, first=number == 1)
+                    line = _decode_line(line, first=physical == 1)
                 except RejectedInput as rejected:
                     seen = True
                     yield Rejection(record_path, rejected.reason, rejected.detail, len(line))
                     continue
-            if not line.strip():
-                continue
-            seen = True
-            yield _read_jsonl_record(line, record_path)
+            pieces = line.split("\n")  # a file with old Mac CR endings is one byte-wise line
+            for extra, piece in enumerate(pieces):
+                if extra:
+                    number += 1
+                    record_path = f"{source_path}:{number}"
+                if piece.strip():
+                    seen = True
+                    yield _read_jsonl_record(piece, record_path)
     if not seen:
         yield Rejection(source_path, "empty", "the file has no content")
 
