@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench clean
+.PHONY: install run test dev bench reliability clean
 
 install: $(STAMP)
 
@@ -33,6 +33,12 @@ bench: install
 	$(BIN)/python scripts/bench_dates_process.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
+
+# Crash, fuzz and determinism probes (see README "Reliability"): KILLS=10 INDOSUM=1000 for the full figures.
+KILLS ?= 3
+INDOSUM ?= 0
+reliability: install
+	$(BIN)/python scripts/reliability.py --kills $(KILLS) --indosum $(INDOSUM)
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports

@@ -64,3 +64,20 @@ def article_folder_sensor(context: SensorEvaluationContext):
         return SkipReason(f"no change in {count} file(s) under {settings.articles_dir()}")
     context.update_cursor(fingerprint)
     return RunRequest(run_key=f"articles-{fingerprint}", tags={"linimasa/files": str(count)})
+
+
+@sensor(
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.RUNNING,
+    description=(
+        "Marks runs whose process is gone (killed with kill -9, crashed) as failed and frees their "
+        "duckdb_writer slot, so scheduled and sensor runs never wait for a dead run."
+    ),
+)
+def abandoned_run_sensor(context: SensorEvaluationContext):
+    from pipelines import instance_health
+
+    healed = instance_health.heal(context.instance, log=context.log.warning)
+    if not healed:
+        return SkipReason("no abandoned run")
+    return SkipReason("marked failed: " + "; ".join(f"{item.run_id[:8]} ({item.reason})" for item in healed))

@@ -7,7 +7,8 @@ import sys
 USAGE = """usage: linimasa COMMAND [ARGS]
 
 commands:
-  run                      materialise every asset (same definitions as the UI) and print rows per table
+  run [--allow-empty]      materialise every asset (same definitions as the UI) and print rows per table;
+                           an article folder without files fails the run and keeps the warehouse, unless --allow-empty
   dates [--anchor D] [--jsonl] [TEXT]
                            tag Indonesian date expressions (TEXT or stdin) as JSON
   entities [--jsonl] [TEXT]

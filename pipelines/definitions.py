@@ -5,7 +5,7 @@ from pathlib import Path
 
 from dagster import Definitions
 
-from pipelines.automation import article_folder_sensor, daily_refresh, linimasa_job
+from pipelines.automation import abandoned_run_sensor, article_folder_sensor, daily_refresh, linimasa_job
 from pipelines.extract.assets import date_mentions, mentions_and_events
 from pipelines.ingest.assets import ingest_articles
 from pipelines.views import view_assets, view_checks
@@ -20,7 +20,7 @@ def build_definitions(warehouse: Path | None = None) -> Definitions:
         asset_checks=view_checks,
         jobs=[linimasa_job],
         schedules=[daily_refresh],
-        sensors=[article_folder_sensor],
+        sensors=[article_folder_sensor, abandoned_run_sensor],
         resources={"duckdb": WarehouseResource.for_paths(warehouse)},
     )
 

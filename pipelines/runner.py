@@ -2,22 +2,31 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 
-from pipelines import settings
+from pipelines import instance_health, settings
 from pipelines.views.assets import PICTURE_TABLE
 from pipelines.views.lineage import LINEAGE_TABLE
 from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES
 
 VIEW_CACHES = {LINEAGE_TABLE, PICTURE_TABLE}
+WAIT_REPORT_SECONDS = 10
+HEAL_EVERY_SECONDS = 5
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        print("usage: linimasa run   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
+    if argv == ["--allow-empty"]:
+        os.environ["LINIMASA_ALLOW_EMPTY"] = "1"
+    elif argv:
+        print("usage: linimasa run [--allow-empty]   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
         return 2
     os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
+    from pipelines.warehouse.wal import check_public_wal
+
+    check_public_wal(settings.warehouse_path())
     started = time.perf_counter()
     result = run_job()
     elapsed = time.perf_counter() - started
@@ -30,33 +39,120 @@ def main(argv: list[str]) -> int:
 
 def run_job():
     from dagster import DagsterInstance
+    from dagster._core.utils import make_new_run_id
 
     from pipelines.definitions import defs
 
     instance = DagsterInstance.get()
-    release_abandoned_slots(instance)
+    wait_for_writer_slot(instance)
+    run_id = make_new_run_id()
     # Step-by-step debug lines belong in the UI's run history, not in a terminal summary.
     quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return defs.resolve_job_def("linimasa_job").execute_in_process(
-        run_config=quiet, instance=instance, raise_on_error=False
-    )
+    with RunWatch(instance, run_id):
+        return defs.resolve_job_def("linimasa_job").execute_in_process(
+            run_config=quiet, instance=instance, raise_on_error=False, run_id=run_id, tags=instance_health.run_tags()
+        )
 
 
-def release_abandoned_slots(instance) -> None:
-    """Free writer-pool slots still held by runs that are over (a killed process leaves
-    its claim behind), so one crash cannot make every later run wait forever."""
-    from dagster import DagsterRunStatus
-
+def wait_for_writer_slot(instance, interval: float = WAIT_REPORT_SECONDS) -> None:
+    """Before starting: clear abandoned runs, then wait (saying for what) while a live run
+    writes. Plain Python here, so Ctrl-C and SIGTERM stop the wait at once."""
     from pipelines.warehouse.resource import WRITER_POOL
 
-    storage = instance.event_log_storage
-    if WRITER_POOL not in storage.get_concurrency_keys():
-        return
-    live = {DagsterRunStatus.STARTED, DagsterRunStatus.STARTING, DagsterRunStatus.QUEUED, DagsterRunStatus.NOT_STARTED}
-    for run_id in storage.get_concurrency_info(WRITER_POOL).active_run_ids:
-        run = instance.get_run_by_id(run_id)
-        if run is None or run.status not in live:
-            storage.free_concurrency_slots_for_run(run_id)
+    started = time.monotonic()
+    last_report = last_heal = None
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        while True:
+            if last_heal is None or time.monotonic() - last_heal >= HEAL_EVERY_SECONDS:
+                instance_health.heal(instance, log=_say)
+                last_heal = time.monotonic()
+            holders = instance_health.pool_holders(instance, WRITER_POOL)
+            if not holders:
+                return
+            now = time.monotonic()
+            if last_report is None or now - last_report >= interval:
+                _say(instance_health.describe_wait(instance, WRITER_POOL, holders, now - started))
+                last_report = now
+            time.sleep(1)
+    except KeyboardInterrupt:
+        _say("linimasa: stopped while waiting for the writer slot; nothing was run")
+        raise SystemExit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class RunWatch:
+    """A thread beside the run: touches its heartbeat, and while a step waits for the writer
+    slot (another run took it between our check and our start), heals, says what it waits
+    for every 10 s, and ends the run on SIGINT/SIGTERM, which Dagster only records while
+    no step is executing."""
+
+    def __init__(self, instance, run_id: str, interval: float = WAIT_REPORT_SECONDS):
+        self.instance, self.run_id, self.interval = instance, run_id, interval
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="linimasa-run-watch", daemon=True)
+
+    def __enter__(self):
+        instance_health.beat(self.instance, self.run_id)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=5)
+        instance_health.forget_heartbeat(self.instance, self.run_id)
+        return False
+
+    def _watch(self) -> None:
+        from dagster._utils.interrupts import check_captured_interrupt
+
+        from pipelines.warehouse.resource import WRITER_POOL
+
+        last_beat = last_report = time.monotonic()
+        waiting_since = None
+        while not self.stop.wait(1):
+            now = time.monotonic()
+            if now - last_beat >= instance_health.HEARTBEAT_SECONDS:
+                instance_health.beat(self.instance, self.run_id)
+                last_beat = now
+            if not self._blocked(WRITER_POOL):
+                waiting_since = None
+                continue
+            waiting_since = waiting_since or now
+            if check_captured_interrupt():
+                self._abandon_wait()
+            if now - last_report >= self.interval:
+                instance_health.heal(self.instance, log=_say)
+                holders = instance_health.pool_holders(self.instance, WRITER_POOL, self.run_id)
+                if holders:  # none: the slot is free and Dagster hands it over on its next poll
+                    _say(instance_health.describe_wait(self.instance, WRITER_POOL, holders, now - waiting_since))
+                    last_report = now
+
+    def _blocked(self, pool: str) -> bool:
+        storage = self.instance.event_log_storage
+        if pool not in storage.get_concurrency_keys():
+            return False
+        pending = storage.get_concurrency_info(pool).pending_steps
+        return any(step.run_id == self.run_id and step.assigned_timestamp is None for step in pending)
+
+    def _abandon_wait(self) -> None:
+        run = self.instance.get_run_by_id(self.run_id)
+        if run is not None:
+            self.instance.report_run_canceled(run, "Stopped by SIGINT/SIGTERM while waiting for the writer slot.")
+        self.instance.event_log_storage.free_concurrency_slots_for_run(self.run_id)
+        instance_health.forget_heartbeat(self.instance, self.run_id)
+        _say("linimasa: stopped while waiting for the writer slot; the run is recorded as canceled")
+        sys.stderr.flush()
+        os._exit(130)  # no step is executing, so there is nothing to roll back
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def analyst_tables() -> list[str]:

@@ -25,3 +25,9 @@ def working_path(published: Path | None = None) -> Path:
     """The file writers work on; readers see `warehouse_path()`, a published copy of it."""
     published = published or warehouse_path()
     return published.parent / ".work" / published.name
+
+
+def allow_empty() -> bool:
+    """`linimasa run --allow-empty` (or LINIMASA_ALLOW_EMPTY=1): an article folder with no
+    file empties the warehouse instead of failing the run and keeping it."""
+    return os.environ.get("LINIMASA_ALLOW_EMPTY", "") not in ("", "0")

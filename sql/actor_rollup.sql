@@ -45,7 +45,7 @@ climb (actor_id, ancestor_id, depth) as (
 ),
 
 top_ancestor as (
-    select actor_id, arg_max(ancestor_id, depth) as rollup_actor_id, max(depth) as rollup_depth
+    select actor_id, arg_max(ancestor_id, (depth, ancestor_id)) as rollup_actor_id, max(depth) as rollup_depth
     from climb
     group by actor_id
 ),
@@ -67,3 +67,4 @@ rolled_up as (
 )
 
 select * from rolled_up
+order by actor_id

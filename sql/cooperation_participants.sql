@@ -94,3 +94,4 @@ joint_parties as (
 )
 
 select * from joint_parties
+order by event_id, actor_id

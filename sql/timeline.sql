@@ -34,8 +34,8 @@ event_place_rows as (
 event_places as (
     select
         event_id,
-        list(name order by first_start nulls last, name) as places,
-        list(location_id order by first_start nulls last, name) as place_ids,
+        list(name order by first_start nulls last, name, location_id) as places,
+        list(location_id order by first_start nulls last, name, location_id) as place_ids,
         list(distinct country_code order by country_code)
             filter (where country_code is not null) as place_countries
     from event_place_rows
@@ -47,9 +47,10 @@ event_parties as (
         event_participants.event_id,
         list(
             actors.name || ' (' || coalesce(event_participants.role, 'participant') || ')'
-            order by event_participants.char_start nulls last, actors.name
+            order by event_participants.char_start nulls last, actors.name, actors.actor_id, event_participants.role
         ) as participants,
-        list(actors.actor_id order by event_participants.char_start nulls last, actors.name) as participant_ids
+        list(actors.actor_id order by event_participants.char_start nulls last, actors.name, actors.actor_id, event_participants.role)
+            as participant_ids
     from event_participants
     join actors on actors.actor_id = event_participants.actor_id
     group by event_participants.event_id

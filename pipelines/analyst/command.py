@@ -22,7 +22,11 @@ def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _db(args) -> Path:
-    return args.db or settings.warehouse_path()
+    from pipelines.warehouse.wal import check_public_wal
+
+    db = args.db or settings.warehouse_path()
+    check_public_wal(db)
+    return db
 
 
 def _existing_db(args, command: str) -> Path | None:
@@ -68,7 +72,14 @@ def main_export(argv: list[str] | None = None) -> int:
     db = _existing_db(args, "export")
     if db is None:
         return 1
-    written = export_all(db, args.out)
+    if args.out.exists() and not args.out.is_dir():
+        print(f"linimasa export: --out {args.out} is a file; give a folder (it is created if missing)", file=sys.stderr)
+        return 2
+    try:
+        written = export_all(db, args.out)
+    except OSError as error:
+        print(f"linimasa export: cannot write to {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
@@ -83,5 +94,13 @@ def main_report(argv: list[str] | None = None) -> int:
     db = _existing_db(args, "report")
     if db is None:
         return 1
-    print(write_report(db, args.out))
+    if args.out.is_dir():
+        print(f"linimasa report: --out {args.out} is a folder; give a file name such as {args.out / 'report.html'}",
+              file=sys.stderr)
+        return 2
+    try:
+        print(write_report(db, args.out))
+    except OSError as error:
+        print(f"linimasa report: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return 0

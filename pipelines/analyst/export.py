@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import networkx as nx
 
+from pipelines.analyst.csv_cells import safe_cell_sql
 from pipelines.analyst.network import actor_graph, country_graph
 
 NETWORKS = {"actor_cooperation": actor_graph, "country_cooperation": country_graph}
@@ -33,10 +34,12 @@ def _path_literal(path: Path) -> str:
 
 
 def _csv_select(table: str, columns: list[tuple[str, str]]) -> str:
-    """Lists and structs become JSON text in CSV, so a value with a comma stays one value."""
+    """Lists and structs become JSON text in CSV, so a value with a comma stays one value;
+    text that a spreadsheet would run as a formula gets a leading `'` (see csv_cells)."""
     nested = ("[]", "STRUCT", "MAP")
     parts = [
         f"to_json({_quoted(name)}) as {_quoted(name)}" if any(mark in data_type.upper() for mark in nested)
+        else f"{safe_cell_sql(_quoted(name))} as {_quoted(name)}" if data_type.upper() == "VARCHAR"
         else _quoted(name)
         for name, data_type in columns
     ]

@@ -17,7 +17,8 @@ def _text(value) -> str:
 
 
 def actor_graph(conn) -> nx.Graph:
-    """Parties as nodes (label, type, country), pairs as edges weighted by direct contacts."""
+    """Parties as nodes (label, type, country), pairs as edges weighted by direct contacts.
+    Nodes are added in id order: the spring layout of the picture depends on it."""
     graph = nx.Graph(name="actor_cooperation")
     rows = conn.execute(
         """
@@ -26,6 +27,7 @@ def actor_graph(conn) -> nx.Graph:
                n_events, first_date, last_date, event_types, topics, places,
                n_forum_events, first_forum_date, last_forum_date
         from actor_cooperation
+        order by actor_a_id, actor_b_id
         """
     ).fetchall()
     for (a_id, a, a_type, a_country, b_id, b, b_type, b_country, n_events, first_date, last_date,
@@ -48,7 +50,7 @@ def country_graph(conn) -> nx.Graph:
     graph = nx.Graph(name="country_cooperation")
     rows = conn.execute(
         "select country_a, country_b, n_events, first_date, last_date, event_types, topics, "
-        "n_forum_events, first_forum_date, last_forum_date from country_cooperation"
+        "n_forum_events, first_forum_date, last_forum_date from country_cooperation order by country_a, country_b"
     ).fetchall()
     for (a, b, n_events, first_date, last_date, event_types, topics,
          n_forum_events, first_forum_date, last_forum_date) in rows:

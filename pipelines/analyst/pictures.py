@@ -97,7 +97,11 @@ def network_figure(conn, size: float = 11.0, max_parties: int = 40) -> Figure:
     strength = dict(graph.degree(weight="weight"))
     forums = dict(graph.degree(weight="n_forum_events"))
     kept = sorted(graph.nodes, key=lambda node: (-strength[node], -forums[node], node))[:max_parties]
-    shown = graph.subgraph(kept)
+    # Built node by node in id order: `graph.subgraph(kept)` iterates a set, whose order
+    # changes with the interpreter's hash seed, and the spring layout follows node order.
+    shown = nx.Graph()
+    shown.add_nodes_from((node, graph.nodes[node]) for node in sorted(kept))
+    shown.add_edges_from((a, b, graph.edges[a, b]) for a in sorted(kept) for b in sorted(graph[a]) if a < b and b in shown)
     axes = figure.add_subplot()
     countries = sorted({data.get("country") or "no country" for _, data in shown.nodes(data=True)})
     colours = [PALETTE[countries.index(data.get("country") or "no country") % len(PALETTE)]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.analyst.csv_cells import safe_cell
+
 FORMATS = ("table", "csv", "json")
 TABLE_CELL_CHARS = 60
 
@@ -74,7 +76,7 @@ def format_csv(columns: list[str], rows: list[tuple]) -> str:
     for row in rows:
         writer.writerow([
             json.dumps(_plain(value), ensure_ascii=False) if isinstance(value, (list, tuple, dict))
-            else "" if value is None else _plain(value)
+            else "" if value is None else safe_cell(value) if isinstance(value, str) else _plain(value)
             for value in row
         ])
     return buffer.getvalue()

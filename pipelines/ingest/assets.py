@@ -35,7 +35,7 @@ from pipelines.warehouse.store import insert_rows
 def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Read the article folder (recursively) and bring `documents` in line with it."""
     folder = settings.articles_dir()
-    scan = scan_folder(folder)
+    scan = scan_folder(folder, allow_empty=settings.allow_empty())
     rows = document_rows(scan)
     rejected = rejection_rows(scan)
     with duckdb.get_connection() as conn:

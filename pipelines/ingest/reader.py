@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from pipelines.language.jsonl import RecordError, bounded_lines, load_record, too_long_message
 from pipelines.language.text import normalise
 from pipelines.settings import MAX_ARTICLE_BYTES, MAX_JSONL_BYTES
 
@@ -81,18 +81,86 @@ class FolderScan:
     files_seen: int = 0
 
 
-def scan_folder(folder: Path) -> FolderScan:
+class ArticleFolderEmpty(Exception):
+    """The article folder holds no file at all: an unmounted share looks exactly like this,
+    and loading it would empty the warehouse. `linimasa run --allow-empty` means it."""
+
+
+def scan_folder(folder: Path, allow_empty: bool = True) -> FolderScan:
     """Read every file below `folder` (anything that is not a directory), in path order,
     into articles and rejections."""
     if not folder.is_dir():
         raise ArticleFolderMissing(f"article folder {folder} does not exist or is not a folder")
     scan = FolderScan()
-    for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
+    for found in walk_folder(folder):
         scan.files_seen += 1
-        relative = path.relative_to(folder).as_posix()
+        if isinstance(found, Rejection):
+            scan.rejections.append(found)
+            continue
+        path, relative = found
         for item in read_file(path, relative):
             (scan.articles if isinstance(item, Article) else scan.rejections).append(item)
+    if scan.files_seen == 0 and not allow_empty:
+        raise ArticleFolderEmpty(
+            f"article folder {folder} is empty (an unmounted share?); the warehouse is kept as it was. "
+            "Run `linimasa run --allow-empty` to empty it on purpose."
+        )
     return scan
+
+
+def walk_folder(root: Path) -> Iterator[tuple[Path, str] | Rejection]:
+    """Every file below `root` as (path, path relative to root), depth first in name order,
+    or a Rejection for a link that cannot be followed. Symbolic links are resolved once:
+    one pointing inside the folder is followed (a linked folder of articles is read), one
+    pointing outside is rejected (`arsip/passwd -> /etc/passwd` is no article), and one
+    leading back to a folder that contains it is rejected instead of walked forever."""
+    real_root = root.resolve()
+
+    def visit(directory: Path, ancestors: frozenset[Path]) -> Iterator[tuple[Path, str] | Rejection]:
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: os.fsencode(entry.name))
+        except OSError as error:
+            yield Rejection(_shown(directory.relative_to(root).as_posix()), "unreadable", f"folder cannot be listed: {error.strerror}")
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            relative = path.relative_to(root).as_posix()
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError as error:
+                yield Rejection(_shown(relative), "unreadable", str(error))
+                continue
+            if not is_link:
+                if is_dir:
+                    yield from visit(path, ancestors | {path.resolve()})
+                else:
+                    yield path, relative
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except RuntimeError:  # a -> b -> a
+                yield Rejection(_shown(relative), "symlink_loop", "symbolic links that point at each other in a circle")
+                continue
+            except OSError:
+                yield Rejection(_shown(relative), "unreadable", f"symbolic link to {os.readlink(path)!r}, which does not exist")
+                continue
+            if target != real_root and real_root not in target.parents:
+                yield Rejection(_shown(relative), "outside_folder", "symbolic link to a path outside the article folder")
+            elif target.is_dir():
+                if target in ancestors:
+                    yield Rejection(_shown(relative), "symlink_loop", "symbolic link to a folder that contains it")
+                else:
+                    yield from visit(path, ancestors | {target})
+            else:
+                yield path, relative
+
+    yield from visit(root, frozenset({real_root}))
+
+
+def _shown(name: str) -> str:
+    return name if _is_utf8(name) else os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def read_file(path: Path, display_path: str | None = None) -> list[Article | Rejection]:
@@ -114,15 +182,15 @@ def read_file(path: Path, display_path: str | None = None) -> list[Article | Rej
     if size > limit:
         return [Rejection(name, "too_large", f"{size} bytes is over the {limit}-byte limit", size)]
     try:
-        raw = path.read_bytes()
-        text = decode(raw)
         if suffix == ".jsonl":
-            return list(_read_jsonl(text, name))
-        return [parse_article(text, name)]
+            return list(_read_jsonl_file(path, name))
+        return [parse_article(decode(path.read_bytes()), name)]
     except RejectedInput as rejected:
         return [Rejection(name, rejected.reason, rejected.detail, size)]
     except OSError as error:
         return [Rejection(name, "unreadable", str(error), size)]
+    except (RecursionError, MemoryError) as error:  # a parser giving up must not stop the batch
+        return [Rejection(name, "unparseable", f"{type(error).__name__} while reading the file", size)]
 
 
 def _is_utf8(text: str) -> bool:
@@ -142,8 +210,7 @@ def decode(raw: bytes) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as error:
             raise RejectedInput("undecodable", f"UTF-16 BOM but invalid data: {error}") from None
-    if b"\x00" in raw[:8192] or _control_ratio(raw[:8192]) > 0.10:
-        raise RejectedInput("binary", "the file holds binary data (NUL or control bytes), not text")
+    _reject_binary(raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -152,6 +219,13 @@ def decode(raw: bytes) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError as error:
         raise RejectedInput("undecodable", f"neither UTF-8 nor cp1252: {error}") from None
+
+
+def _reject_binary(raw: bytes) -> None:
+    """A NUL byte anywhere, or over 10% control bytes in the first 8 KB, is binary: text
+    editors and news exports never write NUL, and a text with one truncates in C tools."""
+    if b"\x00" in raw or _control_ratio(raw[:8192]) > 0.10:
+        raise RejectedInput("binary", "the file holds binary data (NUL or control bytes), not text")
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -164,6 +238,8 @@ def parse_article(text: str, source_path: str, extra: dict | None = None) -> Art
     a plain-text file keeps that line in its body, since it may be the lead itself."""
     if not _is_utf8(text):
         raise RejectedInput("undecodable", "the text holds a lone UTF-16 surrogate, which is no character")
+    if "\x00" in text:
+        raise RejectedInput("binary", "the text holds a NUL character (\\u0000), which no article has")
     text = normalise(text)
     metadata: dict = dict(extra or {})
     body = text
@@ -256,25 +332,77 @@ def _parse_published_text(value: str) -> dt.datetime:
     raise RejectedInput("invalid_published_date", f"published value {value[:60]!r} is not a real date")
 
 
-def _read_jsonl(text: str, source_path: str) -> Iterator[Article | Rejection]:
-    text = normalise(text)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        record_path = f"{source_path}:{number}"
+def _read_jsonl_file(path: Path, source_path: str) -> Iterator[Article | Rejection]:
+    """Line by line with a bounded reader: one huge, deep or undecodable line is rejected
+    alone. Lines are decoded one by one (UTF-8, else cp1252); a UTF-16 file, which has no
+    byte-wise lines, is decoded whole within the .jsonl size limit."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+        if not head.strip():
+            raise RejectedInput("empty", "the file has no content")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = normalise(decode(head + handle.read()))
+            lines = ((number, line) for number, line in enumerate(text.split("\n"), start=1))
+        else:
+            if b"\x00" in head or _control_ratio(head) > 0.10:
+                raise RejectedInput("binary", "the file holds binary data (NUL or control bytes), not text")
+            handle.seek(0)
+            lines = bounded_lines(handle, MAX_ARTICLE_BYTES)
+        seen = False
+        number = 0  # records are numbered as lines after CR/CRLF became LF, as before streaming
+        for physical, line in lines:
+            number += 1
+            record_path = f"{source_path}:{number}"
+            if line is None:
+                seen = True
+                yield Rejection(record_path, "too_large", too_long_message(MAX_ARTICLE_BYTES))
+                continue
+            if isinstance(line, bytes):
+                try:
+                    line = _decode_line(line, first=physical == 1)
+                except RejectedInput as rejected:
+                    seen = True
+                    yield Rejection(record_path, rejected.reason, rejected.detail, len(line))
+                    continue
+            pieces = line.split("\n")  # a file with old Mac CR endings is one byte-wise line
+            for extra, piece in enumerate(pieces):
+                if extra:
+                    number += 1
+                    record_path = f"{source_path}:{number}"
+                if piece.strip():
+                    seen = True
+                    yield _read_jsonl_record(piece, record_path)
+    if not seen:
+        yield Rejection(source_path, "empty", "the file has no content")
+
+
+def _decode_line(raw: bytes, first: bool) -> str:
+    if b"\x00" in raw:
+        raise RejectedInput("binary", "the line holds a NUL byte, not text")
+    try:
+        text = raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise RejectedInput("bad_json_record", f"line is a JSON {type(record).__name__}, not an object")
-            body = record.get("text")
-            if not isinstance(body, str):
-                raise RejectedInput("bad_json_record", "record has no 'text' string")
-            metadata = {key: record.get(key) for key in (*METADATA_KEYS, "id") if record.get(key) is not None}
-            yield parse_article(body, record_path, metadata)
-        except json.JSONDecodeError as error:
-            yield Rejection(record_path, "bad_json_record", f"invalid JSON: {error.msg} at column {error.colno}", len(line))
-        except RejectedInput as rejected:
-            yield Rejection(record_path, rejected.reason, rejected.detail, len(line))
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise RejectedInput("undecodable", f"neither UTF-8 nor cp1252: {error}") from None
+    return normalise(text).strip("\n")
+
+
+def _read_jsonl_record(line: str, record_path: str) -> Article | Rejection:
+    try:
+        record = load_record(line)
+        body = record.get("text")
+        if not isinstance(body, str):
+            raise RejectedInput("bad_json_record", "record has no 'text' string")
+        metadata = {key: record.get(key) for key in (*METADATA_KEYS, "id") if record.get(key) is not None}
+        return parse_article(body, record_path, metadata)
+    except RecordError as error:
+        return Rejection(record_path, "bad_json_record", str(error), len(line))
+    except RejectedInput as rejected:
+        return Rejection(record_path, rejected.reason, rejected.detail, len(line))
+    except (RecursionError, MemoryError) as error:
+        return Rejection(record_path, "unparseable", f"{type(error).__name__} while reading the record", len(line))
 
 
 def _as_text(value, key: str = "value") -> str | None:

@@ -247,7 +247,7 @@ ROW_CHECKS: tuple[RowCheck, ...] = (
             having count(*) > 1
             union all
             select any_value(document_id), 'repeated event_id', null, null, null, null,
-                   list(event_id), count(*)
+                   list(event_id order by event_id), count(*)
             from events
             group by event_id
             having count(*) > 1

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+# Every pick below ends its ordering key with the value itself, so that two candidates
+# with equal votes resolve the same way in every run: arg_max and mode alone return
+# whichever tied row DuckDB's threads met first. Of "POLRI" and "Polri", both seen in one
+# story each, the greater string ("Polri": lower case sorts after upper) wins every time.
 MERGE_ACTORS = """
 with seen as (
     select actor_id, name, actor_type, country_code, parent_actor_id, affiliation_id,
@@ -19,19 +23,24 @@ with seen as (
 ),
 ranked as (
     select *,
-           count(*) over (partition by actor_id, name) as name_votes
+           count(*) over (partition by actor_id, name) as name_votes,
+           count(*) over (partition by actor_id, actor_type) as type_votes,
+           count(*) over (partition by actor_id, affiliation_id) as affiliation_votes,
+           count(*) over (partition by actor_id, no_country_reason) as reason_votes
     from seen
 ),
 merged as (
     select
         actor_id,
-        arg_max(name, (origin = 'seed', name_votes, -length(name))) as name,
-        arg_max(actor_type, (origin = 'seed', name_votes)) as actor_type,
-        arg_max(country_code, (origin = 'seed', country_code is not null)) as country_code,
-        arg_max(parent_actor_id, (origin = 'seed', parent_actor_id is not null)) as parent_actor_id,
-        mode(affiliation_id) as affiliation_id,
+        arg_max(name, (origin = 'seed', name_votes, -length(name), name)) as name,
+        arg_max(actor_type, (origin = 'seed', name_votes, type_votes, coalesce(actor_type, ''))) as actor_type,
+        arg_max(country_code, (origin = 'seed', country_code is not null, coalesce(country_code, ''))) as country_code,
+        arg_max(parent_actor_id, (origin = 'seed', parent_actor_id is not null, coalesce(parent_actor_id, ''))) as parent_actor_id,
+        arg_max(affiliation_id, (affiliation_votes, affiliation_id)) filter (where affiliation_id is not null)
+            as affiliation_id,
         case when bool_or(origin = 'seed') then 'seed' else 'text' end as origin,
-        mode(no_country_reason) as no_country_reason,
+        arg_max(no_country_reason, (reason_votes, no_country_reason)) filter (where no_country_reason is not null)
+            as no_country_reason,
         count(distinct document_id) as n_documents
     from ranked
     group by actor_id
@@ -57,19 +66,23 @@ where alias is not null and trim(alias) <> ''
 order by actor_id, alias
 """
 
+# Coordinates come as a pair from one sighting (the same key picks both), never the
+# latitude of one gazetteer hit with the longitude of another.
 MERGE_LOCATIONS = """
 with seen as (
-    select location_id, name, country_code, latitude, longitude, feature_type, origin, document_id
+    select location_id, name, country_code, latitude, longitude, feature_type, origin, document_id,
+           (latitude is not null and longitude is not null, origin = 'seed',
+            coalesce(latitude, 0), coalesce(longitude, 0)) as point_key
     from location_sightings
 ),
 merged as (
     select
         location_id,
-        arg_max(name, (origin = 'seed', length(name))) as name,
-        arg_max(country_code, country_code is not null) as country_code,
-        arg_max(latitude, latitude is not null) as latitude,
-        arg_max(longitude, longitude is not null) as longitude,
-        arg_max(feature_type, feature_type is not null) as feature_type,
+        arg_max(name, (origin = 'seed', length(name), name)) as name,
+        arg_max(country_code, (country_code is not null, origin = 'seed', coalesce(country_code, ''))) as country_code,
+        arg_max(latitude, point_key) as latitude,
+        arg_max(longitude, point_key) as longitude,
+        arg_max(feature_type, (feature_type is not null, origin = 'seed', coalesce(feature_type, ''))) as feature_type,
         case when bool_or(origin = 'seed') then 'seed' else 'text' end as origin,
         count(distinct document_id) as n_documents
     from seen

@@ -17,6 +17,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from pipelines import settings
+from pipelines.warehouse.wal import set_aside
 
 # Every asset and check that opens the warehouse claims a slot in this pool; the instance
 # (.dagster_home/dagster.yaml) gives it one slot, so scheduled, sensor and UI runs queue
@@ -51,4 +52,6 @@ def publish(working: Path, published: Path) -> None:
     published.parent.mkdir(parents=True, exist_ok=True)
     staging = published.with_name(f".{published.name}.{os.getpid()}.tmp")
     shutil.copyfile(working, staging)
+    # a log left beside the old file by a read-write session would not match the new one
+    set_aside(published, "it belonged to the warehouse file this run replaced")
     os.replace(staging, published)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from pipelines.language.dates.anchor import infer_anchor
 from pipelines.language.dates.tagger import tag_dates
+from pipelines.language.jsonl import bounded_lines, load_record, too_long_message
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -30,11 +31,17 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
 
     if args.jsonl:
         failures = 0
-        for line in stdin:
-            if line.strip():
+        for number, line in bounded_lines(stdin):
+            if line is None:
+                record = {"id": None, "line": number, "error": too_long_message()}
+            elif line.strip():
                 record = _tag_line(line, args.anchor)
-                failures += "error" in record
-                stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                continue
+            if "error" in record:
+                failures += 1
+                record.setdefault("line", number)
+            stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 1 if failures else 0  # as `linimasa entities --jsonl`: every line answered, exit says if any failed
     text = args.text if args.text is not None else stdin.read()
     mentions = tag_dates(text, args.anchor or _default_anchor(text))
@@ -47,15 +54,15 @@ def _tag_line(line: str, anchor: dt.date | None) -> dict:
     """One output record; a bad line becomes an error record so the stream keeps going."""
     record = None
     try:
-        record = json.loads(line)
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        record = load_record(line)
+        if not isinstance(record.get("text"), str):
             raise ValueError('expected an object with a "text" string')
         if record.get("anchor"):
             anchor = _parse_date(str(record["anchor"])[:10])
         text = record["text"]
         mentions = tag_dates(text, anchor or _default_anchor(text))
         return {"id": record.get("id"), "mentions": [m.to_json() for m in mentions]}
-    except (ValueError, argparse.ArgumentTypeError) as error:
+    except (ValueError, argparse.ArgumentTypeError, RecursionError, MemoryError) as error:
         record_id = record.get("id") if isinstance(record, dict) else None
         return {"id": record_id, "error": str(error)}
 

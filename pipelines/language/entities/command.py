@@ -11,6 +11,7 @@ import json
 import sys
 from typing import IO
 
+from ..jsonl import RecordError, bounded_lines, load_record, too_long_message
 from ..text import normalise
 from . import recognise_entities
 
@@ -22,16 +23,22 @@ def entities_json(text: str) -> list[dict]:
 def run_jsonl(source: IO[str], sink: IO[str]) -> int:
     """One output line per input line; a bad line yields an error record, not a crash."""
     failures = 0
-    for number, line in enumerate(source, 1):
-        if not line.strip():
+    for number, line in bounded_lines(source):
+        if line is not None and not line.strip():
             continue
+        record = None
         try:
-            record = json.loads(line)
+            if line is None:
+                raise RecordError(too_long_message())
+            record = load_record(line)
             text = record.get("text") or ""
+            if not isinstance(text, str):
+                raise RecordError('"text" is not a string')
             out = {"id": record.get("id"), "entities": entities_json(text)}
-        except (json.JSONDecodeError, AttributeError) as error:
+        except (RecordError, RecursionError, MemoryError) as error:
             failures += 1
-            out = {"id": None, "line": number, "error": str(error)}
+            record_id = record.get("id") if isinstance(record, dict) else None
+            out = {"id": record_id, "line": number, "error": str(error) or type(error).__name__}
         sink.write(json.dumps(out, ensure_ascii=False) + "\n")
     return 1 if failures else 0
 
