@@ -124,7 +124,7 @@ def test_report_is_one_self_contained_file(warehouse, tmp_path):
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     images = re.findall(r"<img [^>]*src='([^']*)'", page)
     assert len(images) == 2 and all(src.startswith("data:image/png;base64,") for src in images)
-    assert not re.search(r"<(script|link|iframe)\b", page)          # nothing else to fetch
+    assert not re.search(r"<script\b[^>]*\bsrc\b|<(link|iframe)\b", page)  # nothing else to fetch
     assert not re.search(r"src=['\"]https?:", page) and "url(" not in page
     assert "Sihanoukville" in page and "Cambodia National Police" in page
     assert "<b>judi</b>" not in page and "Razia &lt;b&gt;judi&lt;/b&gt; &amp;" in page
