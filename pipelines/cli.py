@@ -2,6 +2,8 @@
 language commands (`dates`, `entities`) start without loading Dagster."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 USAGE = """usage: linimasa COMMAND [ARGS]
@@ -22,6 +24,17 @@ environment: LINIMASA_ARTICLES (article folder), LINIMASA_WAREHOUSE (DuckDB file
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return dispatch(argv)
+    except BrokenPipeError:
+        # The reader went away (`linimasa sql --csv ... | head`): stop quietly, as `cat` does.
+        # Output still buffered would fail again at exit, so it is sent nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+
+
+def dispatch(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(USAGE)

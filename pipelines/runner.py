@@ -6,11 +6,7 @@ import sys
 import time
 
 from pipelines import settings
-from pipelines.views.assets import PICTURE_TABLE
-from pipelines.views.lineage import LINEAGE_TABLE
-from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES
-
-VIEW_CACHES = {LINEAGE_TABLE, PICTURE_TABLE}
+from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES, VIEW_CACHE_TABLES
 
 
 def main(argv: list[str]) -> int:
@@ -74,7 +70,7 @@ def print_summary(elapsed: float) -> None:
     print(f"\nwarehouse {path} ({elapsed:.1f} s)")
     with duckdb.connect(str(path), read_only=True) as conn:
         present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}
-        tables = [t for t in analyst_tables() if t in present] + sorted(present - set(TABLES) - VIEW_CACHES)
+        tables = [t for t in analyst_tables() if t in present] + sorted(present - set(TABLES) - VIEW_CACHE_TABLES)
         width = max(len(t) for t in tables)
         for table in tables:
             count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]

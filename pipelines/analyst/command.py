@@ -53,7 +53,7 @@ def main_sql(argv: list[str] | None = None) -> int:
         print(f"linimasa sql: {error}", file=sys.stderr)
         return 1
     if output:
-        print(output)
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")  # CSV already ends its last line
     return 0
 
 

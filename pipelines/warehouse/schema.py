@@ -157,6 +157,12 @@ TABLES: dict[str, str] = {
 # Inputs of the dimension merge and the incremental log: not what analysts query.
 BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log"})
 
+# Caches the view assets keep beside the views (traced column lineage, drawn pictures), so
+# an unchanged run need not redo them: internal, like the bookkeeping tables.
+VIEW_CACHE_TABLES = frozenset({"view_column_lineage", "view_pictures"})
+# What analysts neither query nor export.
+INTERNAL_TABLES = BOOKKEEPING_TABLES | VIEW_CACHE_TABLES
+
 # Per-document tables: rows are deleted and re-inserted when their document changes.
 DOCUMENT_TABLES = {
     "date_mentions": ("date_mentions",),
