@@ -21,11 +21,10 @@ run: install
 test: install
 	$(BIN)/pytest
 
-# The webserver and the daemon (schedules, sensors, run queue), stopped together on Ctrl-C.
+# The webserver and the daemon (schedules, sensors, run queue) under one supervisor that
+# shares one code server between them and stops them both on Ctrl-C.
 dev: install
-	@trap 'kill 0' EXIT INT TERM; \
-	$(BIN)/dagster-daemon run -w workspace.yaml & \
-	$(BIN)/dagster-webserver -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python scripts/bench_run.py

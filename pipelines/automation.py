@@ -17,10 +17,16 @@ from dagster import (
 
 from pipelines import settings
 
+# Runs launched by the daemon print to the terminal of `make dev`: INFO and above there, as
+# Dagster's per-event DEBUG lines (every step start, output and slot claim) would flood it.
+# The UI's run view records every event whatever this level.
+CONSOLE_LOG_LEVEL = "INFO"
+
 linimasa_job = define_asset_job(
     "linimasa_job",
     selection=AssetSelection.all(),
     description="Ingest the article folder, extract dates, actors, places and events, and rebuild the views.",
+    config={"loggers": {"console": {"config": {"log_level": CONSOLE_LOG_LEVEL}}}},
 )
 
 
