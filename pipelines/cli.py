@@ -14,8 +14,9 @@ commands:
                            tag Indonesian date expressions (TEXT or stdin) as JSON
   entities [--jsonl] [TEXT]
                            persons, organisations and locations as JSON
-  sql [--csv|--json] "SELECT ..."
-                           query the warehouse read-only
+  sql [--csv|--json] ["SELECT ..."]
+                           query the warehouse read-only; without a query, a SQL shell
+                           (multi-line statements ending in ';', .tables, .schema, .mode, history)
   export [--out DIR]       Parquet/CSV of every table and view, the cooperation network as GraphML and GEXF
   report [--out FILE]      one self-contained HTML report: timeline, cooperation network, top tables
 
