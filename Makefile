@@ -9,11 +9,17 @@ export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 install: $(STAMP)
 
+# A line per phase, and pip's own lines and bars, so a first install (about a minute) shows
+# what it is doing.
 $(STAMP): pyproject.toml
+	@echo "== 1/3 virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -qq --upgrade pip
-	$(BIN)/pip install -qq -e '.[test]'
-	touch $(STAMP)
+	@echo "== 2/3 upgrading pip"
+	$(BIN)/pip install --upgrade pip
+	@echo "== 3/3 linimasa and its pinned dependencies (pyproject.toml)"
+	$(BIN)/pip install -e '.[test]'
+	@touch $(STAMP)
+	@echo "== installed: $(BIN)/linimasa"
 
 run: install
 	$(BIN)/linimasa run

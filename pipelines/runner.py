@@ -10,12 +10,17 @@ from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES, VIEW_CACHE_TA
 
 
 def main(argv: list[str]) -> int:
-    if argv:
-        print("usage: linimasa run   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
-        return 2
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="linimasa run",
+        description="Materialise every asset (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE).")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar (it is left out anyway when the output is not a terminal)")
+    args = parser.parse_args(argv)
     os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
     started = time.perf_counter()
-    result = run_job()
+    result = run_job(bars=not args.no_progress and sys.stdout.isatty() and sys.stderr.isatty())
     elapsed = time.perf_counter() - started
     print_summary(elapsed)
     if not result.success:
@@ -24,18 +29,24 @@ def main(argv: list[str]) -> int:
     return 0 if result.success else 1
 
 
-def run_job():
+def run_job(bars: bool = False):
+    """The main job in this process: a line per step as it starts and ends, and, with `bars`,
+    a progress bar over the documents each extraction step works through."""
+    from contextlib import nullcontext
+
     from dagster import DagsterInstance
 
     from pipelines.definitions import defs
+    from pipelines.progress import show_bars, step_lines_logger
 
     instance = DagsterInstance.get()
     release_abandoned_slots(instance)
-    # Step-by-step debug lines belong in the UI's run history, not in a terminal summary.
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return defs.resolve_job_def("linimasa_job").execute_in_process(
-        run_config=quiet, instance=instance, raise_on_error=False
-    )
+    job = defs.resolve_job_def("linimasa_job")
+    job = job.with_logger_defs({**job.loggers, "step_lines": step_lines_logger()})
+    # Dagster's own per-event lines belong in the UI's run history, not in the terminal.
+    config = {"loggers": {"console": {"config": {"log_level": "WARNING"}}, "step_lines": {}}}
+    with show_bars() if bars else nullcontext():
+        return job.execute_in_process(run_config=config, instance=instance, raise_on_error=False)
 
 
 def release_abandoned_slots(instance) -> None:
