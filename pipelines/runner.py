@@ -22,6 +22,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     result = run_job(bars=not args.no_progress and sys.stdout.isatty() and sys.stderr.isatty())
     elapsed = time.perf_counter() - started
+    print_changes(materialized_metadata(result))
     print_summary(elapsed)
     if not result.success:
         failed = [event.step_key or "" for event in result.all_events if event.is_step_failure]
@@ -86,3 +87,40 @@ def print_summary(elapsed: float) -> None:
         for table in tables:
             count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]
             print(f"  {table:<{width}}  {count:>8}")
+
+
+def materialized_metadata(result) -> dict[str, dict]:
+    """asset -> its materialisation's metadata as plain values, for every asset this run wrote."""
+    metadata: dict[str, dict] = {}
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_MATERIALIZATION":
+            materialization = event.event_specific_data.materialization
+            metadata[materialization.asset_key.to_user_string()] = {
+                key: value.value for key, value in materialization.metadata.items()}
+    return metadata
+
+
+def change_lines(metadata: dict[str, dict]) -> list[str]:
+    """What the run changed, from the metadata the assets attach (the same the UI shows)."""
+    lines = []
+    documents = metadata.get("documents", {})
+    if "documents_new" in documents:
+        lines.append(
+            f"documents: {documents['documents_new']} added, {documents['documents_changed']} changed, "
+            f"{documents['documents_removed']} removed, {documents.get('documents_rejected', 0)} rejected "
+            f"({documents['documents_unchanged']} unchanged)")
+    for label, asset in (("events", "events"), ("cooperation pairs", "actor_cooperation"),
+                         ("country pairs", "country_cooperation")):
+        values = metadata.get(asset, {})
+        if "rows_added" in values:
+            lines.append(f"{label}: {values['rows_added']} added, {values['rows_removed']} removed, "
+                         f"{values.get('dagster/row_count', '?')} now")
+    return lines
+
+
+def print_changes(metadata: dict[str, dict]) -> None:
+    lines = change_lines(metadata)
+    if lines:
+        print("\nwhat changed")
+        for line in lines:
+            print(f"  {line}")

@@ -7,6 +7,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, asset, 
 from pipelines.extract.rows import actor_rows, date_mention_rows, event_rows
 from pipelines.extract.version import extractor_version
 from pipelines.progress import extraction_progress
+from pipelines.warehouse import changes
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
 from pipelines.warehouse.schema import DOCUMENT_TABLES, create_tables
@@ -66,9 +67,12 @@ def mentions_and_events(context: AssetExecutionContext, duckdb: WarehouseResourc
         return {**actor_rows(doc.document_id, analysis.actors), **event_rows(doc.document_id, analysis.events)}
 
     with duckdb.get_connection() as conn:
+        events_before = changes.keys(conn, "events")
         stats = run_step(context, conn, "mentions_and_events", MENTION_AND_EVENT_TABLES, extract)
+        events_changed = changes.change_metadata(events_before, changes.keys(conn, "events"))
         results = [
-            MaterializeResult(asset_key=table, metadata={**table_metadata(conn, table), **stats})
+            MaterializeResult(asset_key=table, metadata={
+                **table_metadata(conn, table), **stats, **(events_changed if table == "events" else {})})
             for table in MENTION_AND_EVENT_TABLES
         ]
     yield from results

@@ -58,6 +58,7 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
             "files_seen": scan.files_seen,
             "records_seen": records_seen,
             **{f"documents_{key}": value for key, value in changes.items()},
+            "documents_rejected": len(rejected),
         },
     )
     yield MaterializeResult(
@@ -85,6 +86,16 @@ def sync_documents(conn, rows: list[dict]) -> dict[str, int]:
         conn.execute("delete from documents where document_id = ?", [document_id])
     insert_rows(conn, "documents", changed)
     conn.execute("commit")
-    new = sum(1 for row in changed if row["document_id"] not in existing)
-    return {"new": new, "changed": len(changed) - new, "removed": len(vanished), "unchanged": len(rows) - len(changed)}
+    # document_id hashes the text, so an edited file arrives under a new id while its old id
+    # vanishes: counted by file, that is one document changed, not one added and one removed.
+    old_id_by_path = {path: document_id for document_id in vanished for path in existing[document_id][1]}
+    arrived = [row for row in changed if row["document_id"] not in existing]
+    edited = [row for row in arrived if any(path in old_id_by_path for path in row["source_paths"])]
+    replaced = {old_id_by_path[path] for row in edited for path in row["source_paths"] if path in old_id_by_path}
+    return {
+        "new": len(arrived) - len(edited),
+        "changed": len(changed) - len(arrived) + len(edited),
+        "removed": len(vanished) - len(replaced),
+        "unchanged": len(rows) - len(changed),
+    }
 
