@@ -5,6 +5,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from pipelines import settings
 from pipelines.ingest.documents import document_rows, rejection_rows
+from pipelines.ingest.fingerprint import folder_fingerprint
 from pipelines.ingest.reader import scan_folder
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
@@ -35,6 +36,7 @@ from pipelines.warehouse.store import insert_rows
 def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Read the article folder (recursively) and bring `documents` in line with it."""
     folder = settings.articles_dir()
+    fingerprint, files = folder_fingerprint(folder)  # before reading: a file changed meanwhile shows as a change
     scan = scan_folder(folder)
     rows = document_rows(scan)
     rejected = rejection_rows(scan)
@@ -44,6 +46,7 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
         conn.execute("begin transaction")
         conn.execute("delete from rejected_documents")
         insert_rows(conn, "rejected_documents", rejected)
+        record_fingerprint(conn, fingerprint, files, folder)
         conn.execute("commit")
         documents_meta = table_metadata(conn, "documents", order_by="document_id")
         rejected_meta = table_metadata(conn, "rejected_documents", order_by="source_path")
@@ -65,6 +68,13 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
         asset_key="rejected_documents",
         metadata={**rejected_meta, "reasons": MetadataValue.json(dict(Counter(row["reason"] for row in rejected)))},
     )
+
+
+def record_fingerprint(conn, fingerprint: str, files: int, folder) -> None:
+    """Note the folder state this ingest read, for the sensor (one row, replaced every run)."""
+    create_tables(conn, ["ingested_folder"])
+    conn.execute("delete from ingested_folder")
+    conn.execute("insert into ingested_folder values (?, ?, ?, now())", [fingerprint, files, str(folder)])
 
 
 def sync_documents(conn, rows: list[dict]) -> dict[str, int]:

@@ -143,6 +143,14 @@ TABLES: dict[str, str] = {
         origin varchar not null,
         n_documents integer not null
     """,
+    # The state of the article folder the last ingest read (see pipelines/ingest/fingerprint.py):
+    # the sensor compares the folder with it, so what is already loaded launches no run.
+    "ingested_folder": """
+        fingerprint varchar not null,
+        files integer not null,
+        folder varchar not null,
+        ingested_at timestamptz not null
+    """,
     # Which documents each extraction step has processed, and with which version of the
     # language code and seeds: the basis of incremental, idempotent runs.
     "extraction_log": """
@@ -155,7 +163,7 @@ TABLES: dict[str, str] = {
 }
 
 # Inputs of the dimension merge and the incremental log: not what analysts query.
-BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log"})
+BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log", "ingested_folder"})
 
 # Caches the view assets keep beside the views (traced column lineage, drawn pictures), so
 # an unchanged run need not redo them: internal, like the bookkeeping tables.
