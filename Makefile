@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench clean
+.PHONY: install run test dev bench bench-ui clean
 
 install: $(STAMP)
 
@@ -37,6 +37,10 @@ bench: install
 	$(BIN)/python scripts/bench_dates.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
+
+# A run as the UI, schedule and sensor launch it, against `linimasa run`, on the same change.
+bench-ui: install
+	$(BIN)/python scripts/bench_ui_run.py
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports

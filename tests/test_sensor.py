@@ -56,3 +56,10 @@ def test_a_new_file_launches_one_run_until_it_is_loaded(workspace):
     (articles / "kabar-baru.md").unlink()  # and back to what the warehouse holds
     back, _ = evaluate(warehouse, cursor=cursor)
     assert isinstance(back, SkipReason) and "already holds" in back.skip_message
+
+
+def test_launched_runs_execute_in_one_process():
+    """The writer pool runs steps one at a time anyway; a process per step only cost start-ups."""
+    from pipelines.definitions import defs
+
+    assert defs.resolve_job_def("linimasa_job").executor_def.name == "in_process"
