@@ -67,6 +67,7 @@ def test_schema_shows_columns_and_types(warehouse):
     assert lines[0] == "events"
     rows = {line.split()[0]: line.split()[1] for line in lines[3:]}
     assert rows["event_id"] == "VARCHAR" and rows["date_start"] == "DATE"
+    assert "evidence sentence" in out  # each column says what it means
     code, _, err = shell(warehouse, ".schema no_such_table\n")
     assert code == 1 and "no_such_table" in err
 

@@ -4,7 +4,7 @@ A statement may run over several lines and ends at `;` (or at the end of piped i
 Dot commands, at the start of a statement:
 
     .tables            tables and views analysts query
-    .schema [NAME]     columns and types
+    .schema [NAME]     columns, types and what each column means
     .mode table|csv|json
     .help   .quit
 
@@ -27,7 +27,7 @@ from pipelines.warehouse.schema import INTERNAL_TABLES
 FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}
 PROMPT, CONTINUATION = "linimasa> ", "     ...> "
 HELP = """.tables            tables and views analysts query
-.schema [NAME]     columns and types (of NAME, or of every table)
+.schema [NAME]     columns, types and descriptions (of NAME, or of every table)
 .mode table|csv|json
 .help              this text
 .quit              leave (Ctrl-D too)
@@ -122,8 +122,23 @@ class Shell:
                 "select column_name, data_type from information_schema.columns "
                 "where table_schema = 'main' and table_name = ? order by ordinal_position", [table]
             ).fetchall()
+            meaning = column_descriptions(table)
             self.write(table)
-            self.write(format_table(["column", "type"], rows).rsplit("\n", 1)[0])  # without the row count
+            self.write(format_table(["column", "type", "description"],
+                                    [(column, data_type, meaning.get(column, "")) for column, data_type in rows],
+                                    max_width=120).rsplit("\n", 1)[0])  # without the row count
+
+
+def column_descriptions(table: str) -> dict[str, str]:
+    """What each column means: the schema module for tables, the SQL file for views."""
+    from pipelines.warehouse.schema import COLUMN_DESCRIPTIONS
+
+    if table in COLUMN_DESCRIPTIONS:
+        return COLUMN_DESCRIPTIONS[table]
+    from pipelines.views.sql_files import SQL_DIR, read_view
+
+    path = SQL_DIR / f"{table}.sql"
+    return read_view(path).columns if path.exists() else {}
 
 
 def run_shell(db_path: Path | str, mode: str = "table", stdin: TextIO | None = None,

@@ -66,7 +66,7 @@ def view_pictures(conn, view: str) -> dict[str, dg.MetadataValue]:
 
 def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, object]:
     """Row count, schema, preview, lineage (where traceable) and pictures of a built view."""
-    schema = table_metadata.table_schema(conn, view.name)
+    schema = table_metadata.table_schema(conn, view.name, view.columns)
     metadata: dict[str, object] = {
         "dagster/row_count": table_metadata.row_count(conn, view.name),
         "dagster/column_schema": schema,
