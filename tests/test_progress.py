@@ -81,6 +81,7 @@ def test_bar_only_on_a_terminal_and_not_when_turned_off(monkeypatch, argv, tty, 
 
     class Result:
         success = True
+        all_events = []
 
     def fake_run_job(bars):
         asked["bars"] = bars
