@@ -29,8 +29,10 @@ test: install
 
 # The webserver and the daemon (schedules, sensors, run queue) under one supervisor that
 # shares one code server between them and stops them both on Ctrl-C.
+# (The command that supersedes `dagster dev` comes in a package this project does not use.)
 dev: install
-	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	@echo "Dagster UI and daemon on http://127.0.0.1:3000; Ctrl-C stops both"
+	@PYTHONWARNINGS='ignore:Function `dev_command` is superseded' $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python scripts/bench_run.py
