@@ -9,7 +9,8 @@ import sys
 USAGE = """usage: linimasa COMMAND [ARGS]
 
 commands:
-  run                      materialise every asset (same definitions as the UI) and print rows per table
+  run [--no-progress]      materialise every asset (same definitions as the UI): a line per step,
+                           a progress bar on a terminal, then what changed and rows per table
   dates [--anchor D] [--jsonl] [TEXT]
                            tag Indonesian date expressions (TEXT or stdin) as JSON
   entities [--jsonl] [TEXT]
