@@ -5,15 +5,21 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench reliability clean
+.PHONY: install run test dev bench bench-ui reliability clean
 
 install: $(STAMP)
 
+# A line per phase, and pip's own lines and bars, so a first install (about a minute) shows
+# what it is doing.
 $(STAMP): pyproject.toml
+	@echo "== 1/3 virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -qq --upgrade pip
-	$(BIN)/pip install -qq -e '.[test]'
-	touch $(STAMP)
+	@echo "== 2/3 upgrading pip"
+	$(BIN)/pip install --upgrade pip
+	@echo "== 3/3 linimasa and its pinned dependencies (pyproject.toml)"
+	$(BIN)/pip install -e '.[test]'
+	@touch $(STAMP)
+	@echo "== installed: $(BIN)/linimasa"
 
 run: install
 	$(BIN)/linimasa run
@@ -21,11 +27,12 @@ run: install
 test: install
 	$(BIN)/pytest
 
-# The webserver and the daemon (schedules, sensors, run queue), stopped together on Ctrl-C.
+# The webserver and the daemon (schedules, sensors, run queue) under one supervisor that
+# shares one code server between them and stops them both on Ctrl-C.
+# (The command that supersedes `dagster dev` comes in a package this project does not use.)
 dev: install
-	@trap 'kill 0' EXIT INT TERM; \
-	$(BIN)/dagster-daemon run -w workspace.yaml & \
-	$(BIN)/dagster-webserver -w workspace.yaml -h 127.0.0.1 -p 3000
+	@echo "Dagster UI and daemon on http://127.0.0.1:3000; Ctrl-C stops both"
+	@PYTHONWARNINGS='ignore:Function `dev_command` is superseded' $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
 bench: install
 	$(BIN)/python scripts/bench_run.py
@@ -33,6 +40,10 @@ bench: install
 	$(BIN)/python scripts/bench_dates_process.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
+
+# A run as the UI, schedule and sensor launch it, against `linimasa run`, on the same change.
+bench-ui: install
+	$(BIN)/python scripts/bench_ui_run.py
 
 # Crash, fuzz and determinism probes (see README "Reliability"): KILLS=10 INDOSUM=1000 for the full figures.
 KILLS ?= 3

@@ -2,19 +2,24 @@
 language commands (`dates`, `entities`) start without loading Dagster."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 USAGE = """usage: linimasa COMMAND [ARGS]
 
 commands:
-  run [--allow-empty]      materialise every asset (same definitions as the UI) and print rows per table;
+  run [--no-progress] [--allow-empty]
+                           materialise every asset (same definitions as the UI): a line per step,
+                           a progress bar on a terminal, then what changed and rows per table;
                            an article folder without files fails the run and keeps the warehouse, unless --allow-empty
   dates [--anchor D] [--jsonl] [TEXT]
                            tag Indonesian date expressions (TEXT or stdin) as JSON
   entities [--jsonl] [TEXT]
                            persons, organisations and locations as JSON
-  sql [--csv|--json] "SELECT ..."
-                           query the warehouse read-only
+  sql [--csv|--json] ["SELECT ..."]
+                           query the warehouse read-only; without a query, a SQL shell
+                           (multi-line statements ending in ';', .tables, .schema, .mode, history)
   export [--out DIR]       Parquet/CSV of every table and view, the cooperation network as GraphML and GEXF
   report [--out FILE]      one self-contained HTML report: timeline, cooperation network, top tables
 
@@ -23,6 +28,17 @@ environment: LINIMASA_ARTICLES (article folder), LINIMASA_WAREHOUSE (DuckDB file
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return dispatch(argv)
+    except BrokenPipeError:
+        # The reader went away (`linimasa sql --csv ... | head`): stop quietly, as `cat` does.
+        # Output still buffered would fail again at exit, so it is sent nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+
+
+def dispatch(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(USAGE)

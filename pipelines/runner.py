@@ -8,28 +8,33 @@ import threading
 import time
 
 from pipelines import instance_health, settings
-from pipelines.views.assets import PICTURE_TABLE
-from pipelines.views.lineage import LINEAGE_TABLE
-from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES
+from pipelines.warehouse.schema import BOOKKEEPING_TABLES, TABLES, VIEW_CACHE_TABLES
 
-VIEW_CACHES = {LINEAGE_TABLE, PICTURE_TABLE}
 WAIT_REPORT_SECONDS = 10
 HEAL_EVERY_SECONDS = 5
 
 
 def main(argv: list[str]) -> int:
-    if argv == ["--allow-empty"]:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="linimasa run",
+        description="Materialise every asset (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE).")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar (it is left out anyway when the output is not a terminal)")
+    parser.add_argument("--allow-empty", action="store_true",
+                        help="let an article folder without files empty the warehouse (otherwise the run fails)")
+    args = parser.parse_args(argv)
+    if args.allow_empty:
         os.environ["LINIMASA_ALLOW_EMPTY"] = "1"
-    elif argv:
-        print("usage: linimasa run [--allow-empty]   (configure with LINIMASA_ARTICLES / LINIMASA_WAREHOUSE)", file=sys.stderr)
-        return 2
     os.environ.setdefault("DAGSTER_HOME", str(settings.PROJECT_ROOT / ".dagster_home"))
     from pipelines.warehouse.wal import check_public_wal
 
     check_public_wal(settings.warehouse_path())
     started = time.perf_counter()
-    result = run_job()
+    result = run_job(bars=not args.no_progress and sys.stdout.isatty() and sys.stderr.isatty())
     elapsed = time.perf_counter() - started
+    print_changes(materialized_metadata(result))
     print_summary(elapsed)
     if not result.success:
         failed = [event.step_key or "" for event in result.all_events if event.is_step_failure]
@@ -37,21 +42,27 @@ def main(argv: list[str]) -> int:
     return 0 if result.success else 1
 
 
-def run_job():
+def run_job(bars: bool = False):
+    """The main job in this process: a line per step as it starts and ends, and, with `bars`,
+    a progress bar over the documents each extraction step works through."""
+    from contextlib import nullcontext
+
     from dagster import DagsterInstance
     from dagster._core.utils import make_new_run_id
 
     from pipelines.definitions import defs
+    from pipelines.progress import show_bars, step_lines_logger
 
     instance = DagsterInstance.get()
     wait_for_writer_slot(instance)
     run_id = make_new_run_id()
-    # Step-by-step debug lines belong in the UI's run history, not in a terminal summary.
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    with RunWatch(instance, run_id):
-        return defs.resolve_job_def("linimasa_job").execute_in_process(
-            run_config=quiet, instance=instance, raise_on_error=False, run_id=run_id, tags=instance_health.run_tags()
-        )
+    job = defs.resolve_job_def("linimasa_job")
+    job = job.with_logger_defs({**job.loggers, "step_lines": step_lines_logger()})
+    # Dagster's own per-event lines belong in the UI's run history, not in the terminal.
+    config = {"loggers": {"console": {"config": {"log_level": "WARNING"}}, "step_lines": {}}}
+    with RunWatch(instance, run_id), (show_bars() if bars else nullcontext()):
+        return job.execute_in_process(run_config=config, instance=instance, raise_on_error=False,
+                                      run_id=run_id, tags=instance_health.run_tags())
 
 
 def wait_for_writer_slot(instance, interval: float = WAIT_REPORT_SECONDS) -> None:
@@ -170,8 +181,45 @@ def print_summary(elapsed: float) -> None:
     print(f"\nwarehouse {path} ({elapsed:.1f} s)")
     with duckdb.connect(str(path), read_only=True) as conn:
         present = {row[0] for row in conn.execute("select table_name from information_schema.tables").fetchall()}
-        tables = [t for t in analyst_tables() if t in present] + sorted(present - set(TABLES) - VIEW_CACHES)
+        tables = [t for t in analyst_tables() if t in present] + sorted(present - set(TABLES) - VIEW_CACHE_TABLES)
         width = max(len(t) for t in tables)
         for table in tables:
             count = conn.execute(f'select count(*) from "{table}"').fetchone()[0]
             print(f"  {table:<{width}}  {count:>8}")
+
+
+def materialized_metadata(result) -> dict[str, dict]:
+    """asset -> its materialisation's metadata as plain values, for every asset this run wrote."""
+    metadata: dict[str, dict] = {}
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_MATERIALIZATION":
+            materialization = event.event_specific_data.materialization
+            metadata[materialization.asset_key.to_user_string()] = {
+                key: value.value for key, value in materialization.metadata.items()}
+    return metadata
+
+
+def change_lines(metadata: dict[str, dict]) -> list[str]:
+    """What the run changed, from the metadata the assets attach (the same the UI shows)."""
+    lines = []
+    documents = metadata.get("documents", {})
+    if "documents_new" in documents:
+        lines.append(
+            f"documents: {documents['documents_new']} added, {documents['documents_changed']} changed, "
+            f"{documents['documents_removed']} removed, {documents.get('documents_rejected', 0)} rejected "
+            f"({documents['documents_unchanged']} unchanged)")
+    for label, asset in (("events", "events"), ("cooperation pairs", "actor_cooperation"),
+                         ("country pairs", "country_cooperation")):
+        values = metadata.get(asset, {})
+        if "rows_added" in values:
+            lines.append(f"{label}: {values['rows_added']} added, {values['rows_removed']} removed, "
+                         f"{values.get('dagster/row_count', '?')} now")
+    return lines
+
+
+def print_changes(metadata: dict[str, dict]) -> None:
+    lines = change_lines(metadata)
+    if lines:
+        print("\nwhat changed")
+        for line in lines:
+            print(f"  {line}")

@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,9 @@ from pathlib import Path
 from PIL import Image, ImageChops
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "scripts"):  # the project, and headless_chromium beside this script
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 WINDOW = (1400, 2400)
 _IMAGE_SRC = re.compile(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'")
@@ -47,15 +47,13 @@ def ensure_chromium() -> str | None:
 
 
 def screenshot(chromium: str, html_file: Path, png_file: Path, window: tuple[int, int] = WINDOW) -> None:
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", f"--screenshot={png_file}", f"--window-size={window[0]},{window[1]}",
-             "--hide-scrollbars", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000",
-             html_file.resolve().as_uri()],
-            check=True, capture_output=True, timeout=120,
-        )
+    """Screenshot the page once it has announced it is fully drawn (pictures decoded and
+    painted), however long a busy machine takes to get there."""
+    from headless_chromium import ChromiumPage
+
+    with ChromiumPage(chromium, window) as page:
+        page.open(html_file)
+        page.screenshot(png_file)
 
 
 PLACEHOLDER = (255, 0, 255)

@@ -11,6 +11,28 @@
 -- first dates are the earliest event start, last dates the latest event end; a vague-dated
 -- event counts towards the event counts but not towards the dates, as its date is only a bound.
 -- n_documents and event_ids cover every event of the pair, direct or forum.
+
+-- columns:
+--   actor_a_id: The party with the smaller id (pairs are stored once).
+--   actor_a: Name of party a.
+--   actor_b_id: The party with the larger id.
+--   actor_b: Name of party b.
+--   n_events: Cooperation events where the two met directly (not at a multilateral forum).
+--   first_date: Start of their first direct contact; vague dates never set it.
+--   last_date: End of their last direct contact.
+--   event_types: Types of their direct contacts (meeting, visit, agreement, ...).
+--   topics: Topics of their direct contacts.
+--   places: Places of their direct contacts.
+--   n_forum_events: Multilateral events (parties from three or more countries) both attended.
+--   first_forum_date: Start of the first forum they shared.
+--   last_forum_date: End of the last forum they shared.
+--   n_documents: Documents reporting any event of the pair, forums included.
+--   actor_a_type: Actor type of party a (organization, person, group).
+--   actor_a_country: Country (ISO alpha-3) of party a.
+--   actor_b_type: Actor type of party b.
+--   actor_b_country: Country (ISO alpha-3) of party b.
+--   event_ids: Every event of the pair, forums included.
+
 with
 
 actor_parties as (

@@ -2,6 +2,29 @@
 -- time. An organisation's events include those of its units and of the people acting for
 -- it (through actor_rollup), so Polri's profile covers Divhubinter's meetings;
 -- n_direct_events counts only the events naming the actor itself.
+
+-- columns:
+--   actor_id: The actor (actors.actor_id).
+--   name: The actor's name.
+--   actor_type: person, organization, country or group.
+--   country_code: Country (ISO alpha-3) of the actor.
+--   parent_actor_id: Organisation the actor is a unit of.
+--   rollup_actor_id: Top organisation the actor counts for (actor_rollup).
+--   rollup_name: Name of that organisation.
+--   aliases: Every name the actor goes by.
+--   n_mentions: Times the articles name the actor.
+--   n_documents: Documents that name the actor.
+--   n_events: Events of the actor, including those of its units and of the people acting for it.
+--   n_direct_events: Events naming the actor itself.
+--   first_date: Start of the actor's first dated event.
+--   last_date: End of the actor's last dated event.
+--   event_types: Types of the actor's events.
+--   roles: Roles the actor played (participant, host, speaker, suspect, ...).
+--   topics: Topics of the actor's events.
+--   places: Places of the actor's events.
+--   cooperation_partners: Parties the actor cooperated with (actor_cooperation).
+--   events_over_time: The actor's events in date order, as 'YYYY-MM-DD event_type' ('undated' when there is no start).
+
 with
 
 actor_event_links as (

@@ -2,6 +2,18 @@
 -- Organisations climb parent_actor_id to their top organisation (Divhubinter counts for
 -- Polri); persons count for the organisation they act for (affiliation_id, else their
 -- parent_actor_id), rolled up the same way; everyone else counts for themselves.
+
+-- columns:
+--   actor_id: The actor (actors.actor_id).
+--   name: The actor's name.
+--   actor_type: person, organization, country or group.
+--   country_code: Country (ISO alpha-3) of the actor.
+--   rollup_actor_id: Top organisation the actor counts for; the actor itself when it has none.
+--   rollup_name: Name of that organisation.
+--   rollup_type: Actor type of that organisation.
+--   rollup_country_code: Country (ISO alpha-3) of that organisation.
+--   rollup_depth: Steps climbed to reach it (0: the actor counts for itself).
+
 with recursive
 
 actors_with_affiliation as (

@@ -11,6 +11,23 @@
 -- the counterpart of one country's bodies ("Polri bertemu otoritas Kamboja"), as the parties
 -- themselves ("Indonesia dan Kamboja sepakat ..."), or as delegations listed at a forum.
 -- counts_for_country marks the rows that speak for a country.
+
+-- columns:
+--   event_id: The cooperation-type event.
+--   document_id: Document the event comes from.
+--   event_type: meeting, visit, agreement, cooperation, deportation, repatriation or rescue.
+--   date_start: First day of the event's date range.
+--   date_end: Last day of the event's date range.
+--   date_precision: How fine the date is.
+--   actor_id: The party, as the organisation it rolls up to.
+--   actor_name: Name of the party.
+--   actor_type: Actor type of the party.
+--   country_code: Country (ISO alpha-3) of the party.
+--   counts_for_country: True when the row speaks for a country in country_cooperation.
+--   n_event_parties: Parties of the event.
+--   n_event_countries: Countries of the event's parties.
+--   is_multilateral: True when the parties come from three or more countries (a forum).
+
 with
 
 cooperation_types as (

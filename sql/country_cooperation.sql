@@ -10,6 +10,24 @@
 -- Sharing a forum goes to n_forum_events, first_forum_date and last_forum_date; pairs that
 -- only ever shared forums stay in the view with n_events = 0 and no first_date.
 -- Vague-dated events count but set no dates. n_documents and event_ids cover every event.
+
+-- columns:
+--   country_a: The country (ISO alpha-3) that sorts first; pairs are stored once.
+--   country_b: The country that sorts second.
+--   n_events: Cooperation events where the two countries met directly (not at a multilateral forum).
+--   first_date: Start of their first direct contact; vague dates never set it.
+--   last_date: End of their last direct contact.
+--   event_types: Types of their direct contacts.
+--   topics: Topics of their direct contacts.
+--   places: Places of their direct contacts.
+--   n_forum_events: Multilateral events both countries took part in.
+--   first_forum_date: Start of the first forum they shared.
+--   last_forum_date: End of the last forum they shared.
+--   n_documents: Documents reporting any event of the pair, forums included.
+--   event_ids: Every event of the pair, forums included.
+--   country_a_name: Name of country a.
+--   country_b_name: Name of country b.
+
 with
 
 country_parties as (

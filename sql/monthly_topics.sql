@@ -2,6 +2,14 @@
 -- Only events dated to a day, week or month are binned: an event known only to its year
 -- or quarter would otherwise pile up in that period's first month. Events without a topic
 -- count under 'untagged' so the monthly totals stay honest.
+
+-- columns:
+--   month: First day of the calendar month.
+--   topic: Topic of the events; 'untagged' for events without one.
+--   n_events: Events of the topic dated within the month (to a day, week or month).
+--   n_documents: Documents reporting those events.
+--   event_types: Types of those events.
+
 with
 
 monthly_events as (

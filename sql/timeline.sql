@@ -9,6 +9,34 @@
 -- Keeping them beside the story that reports them reads better than a pile at the end.
 -- date_source says where each date came from (docs/time.md): a "publication" date only
 -- means nothing in the text dated the statement.
+
+-- columns:
+--   timeline_position: Place of the event on the timeline, from 1: by date, then precision, then document and position.
+--   event_id: The event (events.event_id).
+--   sort_date: Date the event is ordered by: date_start, or for a vague date the date it is known to precede.
+--   date_start: First day of the event's date range; empty for a vague date.
+--   date_end: Last day of the event's date range.
+--   date_precision: How fine the date is: day, week, month, quarter, half, year, decade or vague.
+--   date_label: The date as people read it ('7–13 April 2025', 'on or before 14 April 2025').
+--   date_source: Where the date came from: clause, attribution, reference_time or publication (docs/time.md).
+--   event_type: What happened: meeting, visit, agreement, arrest, rescue, ... (events.event_type).
+--   cameo_code: CAMEO code of the event type.
+--   summary: The evidence sentence, exactly as in the article.
+--   trigger: The word that signals the event ('menangkap', 'bertemu').
+--   places: Names of the event's places, in the order the text names them.
+--   place_ids: Ids of those places (loc:...), in the same order.
+--   place_countries: Countries (ISO alpha-3) of those places, in the same order.
+--   participants: Names of the actors taking part.
+--   participant_ids: Ids of the actors taking part, in the same order.
+--   topics: Crime and cooperation topics of the event.
+--   document_id: Document the event comes from.
+--   title: Headline of the article.
+--   url: Address of the article online.
+--   source: Publisher of the article.
+--   published_at: When the article was published.
+--   evidence_start: Start offset of the evidence sentence into documents.body, end exclusive.
+--   evidence_end: End offset of the evidence sentence into documents.body (exclusive).
+
 with
 
 precision_order as (

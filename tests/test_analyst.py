@@ -5,6 +5,9 @@ import csv
 import io
 import json
 import re
+import shlex
+import subprocess
+import sys
 
 import duckdb
 import networkx as nx
@@ -12,7 +15,9 @@ import pytest
 
 from pipelines.analyst import export_all, run_query, write_report
 from pipelines.analyst.command import main_export, main_report, main_sql
-from pipelines.views.assets import build_all_views
+from pipelines.views.assets import PICTURE_TABLE, build_all_views
+from pipelines.views.lineage import LINEAGE_TABLE
+from pipelines.warehouse.schema import BOOKKEEPING_TABLES, INTERNAL_TABLES, VIEW_CACHE_TABLES
 
 try:
     from tests.test_views_fixture import build_warehouse
@@ -79,6 +84,25 @@ def test_query_rejects_unknown_format_and_missing_warehouse(warehouse, tmp_path)
     assert not (tmp_path / "nothing.duckdb").exists()  # looking did not create it
 
 
+def test_csv_output_ends_without_a_blank_line(warehouse, capsys):
+    assert main_sql(["--db", str(warehouse), "--csv", "select event_id from events order by event_id"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert len(out.splitlines()) == 1 + 12
+
+
+def test_sql_into_a_closed_pipe_stops_quietly(warehouse):
+    """`linimasa sql --csv ... | head -n 2`: the reader leaves early; no traceback follows."""
+    linimasa = [sys.executable, "-c", "import sys; from pipelines.cli import main; sys.exit(main(sys.argv[1:]))"]
+    query = "select range as n, repeat('x', 50) as pad from range(200000)"
+    command = shlex.join([*linimasa, "sql", "--db", str(warehouse), "--csv", query]) + " | head -n 2"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120)
+    assert result.stdout.splitlines() == ["n,pad", "0," + "x" * 50]
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+    assert result.returncode in (0, 141), result.returncode  # 141 = 128 + SIGPIPE, as for `yes | head`
+    assert "%" not in result.stderr  # and no progress bar on the terminal either
+
+
 def test_sql_command_exit_codes(warehouse, capsys):
     assert main_sql(["--db", str(warehouse), "--csv", "select country_a, country_b from country_cooperation"]) == 0
     assert "IDN,KHM" in capsys.readouterr().out
@@ -94,7 +118,8 @@ def test_export_reloads_in_duckdb_and_networkx(warehouse, tmp_path):
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         tables = [row[0] for row in conn.execute(
             "select table_name from information_schema.tables where table_schema = 'main'").fetchall()]
-        counts = {table: conn.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables}
+        counts = {table: conn.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables
+                  if table not in INTERNAL_TABLES}
     assert {"events", "timeline", "actor_cooperation", "country_cooperation", "monthly_topics"} <= set(tables)
     with duckdb.connect() as reader:
         for table, count in counts.items():
@@ -117,6 +142,21 @@ def test_export_reloads_in_duckdb_and_networkx(warehouse, tmp_path):
     assert countries.edges["IDN", "KHM"]["n_events"] == 3 and countries.edges["IDN", "KHM"]["n_forum_events"] == 1
 
 
+def test_export_leaves_out_internal_tables(warehouse, tmp_path):
+    assert {PICTURE_TABLE, LINEAGE_TABLE} == VIEW_CACHE_TABLES  # the caches the views really keep
+    copy = tmp_path / "w.duckdb"
+    copy.write_bytes(warehouse.read_bytes())
+    with duckdb.connect(str(copy)) as conn:
+        for table in sorted(INTERNAL_TABLES):
+            conn.execute(f"create or replace table {table} as select 'internal' as note")
+    written = {path.name for path in export_all(copy, tmp_path / "out")}
+    assert "events.csv" in written and "timeline.parquet" in written
+    for table in INTERNAL_TABLES:
+        assert f"{table}.csv" not in written and f"{table}.parquet" not in written
+    assert not any((tmp_path / "out" / "csv").glob("view_*"))
+    assert BOOKKEEPING_TABLES <= INTERNAL_TABLES
+
+
 # --- linimasa report ----------------------------------------------------------------------
 
 def test_report_is_one_self_contained_file(warehouse, tmp_path):
@@ -124,7 +164,7 @@ def test_report_is_one_self_contained_file(warehouse, tmp_path):
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     images = re.findall(r"<img [^>]*src='([^']*)'", page)
     assert len(images) == 2 and all(src.startswith("data:image/png;base64,") for src in images)
-    assert not re.search(r"<(script|link|iframe)\b", page)          # nothing else to fetch
+    assert not re.search(r"<script\b[^>]*\bsrc\b|<(link|iframe)\b", page)  # nothing else to fetch
     assert not re.search(r"src=['\"]https?:", page) and "url(" not in page
     assert "Sihanoukville" in page and "Cambodia National Police" in page
     assert "<b>judi</b>" not in page and "Razia &lt;b&gt;judi&lt;/b&gt; &amp;" in page

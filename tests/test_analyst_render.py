@@ -2,7 +2,9 @@
 
 Uses scripts/render_report.py: the report and a twin with the pictures replaced by solid
 placeholders are screenshot; where they differ is where the pictures sit, and there the
-real screenshot must be drawn, not blank.
+real screenshot must be drawn, not blank. Each screenshot is taken once the page has set
+<html data-rendered="true"> (pictures decoded and painted), never after a fixed time, so a
+busy machine cannot catch a half-painted page.
 """
 from __future__ import annotations
 
@@ -60,6 +62,18 @@ def test_chart_and_network_are_drawn_in_chromium(render, report):
         assert region.area > 100_000                       # a picture of real size on the page
         assert region.drawn_fraction > 0.02, region        # and something drawn in it
     assert module.pictures_drawn(regions)
+
+
+def test_page_announces_when_it_is_drawn(render, report):
+    """The flag the screenshots wait for is set by the page itself, after its pictures are decoded."""
+    module, chromium = render
+    from headless_chromium import ChromiumPage
+
+    with ChromiumPage(chromium) as page:
+        page.open(report)
+        state = page.evaluate("[document.documentElement.dataset.rendered, "
+                              "Array.from(document.images).every(img => img.complete && img.naturalWidth > 0)]")
+    assert state == ["true", True]
 
 
 def test_blank_pictures_are_caught(render, report, tmp_path):

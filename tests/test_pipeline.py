@@ -10,7 +10,7 @@ from dagster import DagsterInstance, build_schedule_context, build_sensor_contex
 
 from pipelines.automation import article_folder_sensor, daily_refresh
 from pipelines.definitions import build_definitions
-from pipelines.warehouse.resource import WRITER_POOL
+from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
 
 ARTICLES = {
     "kerja-sama.md": """---
@@ -187,12 +187,13 @@ def test_schedule_requests_a_daily_run():
 
 
 def test_sensor_fires_on_new_or_changed_files_only(workspace):
-    articles, _ = workspace
-    first = article_folder_sensor(build_sensor_context(cursor=None))
+    articles, warehouse = workspace
+    resources = {"duckdb": WarehouseResource.for_paths(warehouse)}
+    first = article_folder_sensor(build_sensor_context(cursor=None, resources=resources))
     assert isinstance(first, RunRequest)
-    context = build_sensor_context(cursor=first.run_key.removeprefix("articles-"))
+    context = build_sensor_context(cursor=first.run_key.removeprefix("articles-"), resources=resources)
     assert isinstance(article_folder_sensor(context), SkipReason)
     (articles / "kabar-baru.md").write_text("Judul\nIsi berita baru.", encoding="utf-8")
-    again = article_folder_sensor(build_sensor_context(cursor=context.cursor))
+    again = article_folder_sensor(build_sensor_context(cursor=context.cursor, resources=resources))
     assert isinstance(again, RunRequest)
     assert again.run_key != first.run_key

@@ -44,20 +44,25 @@ def main_sql(argv: list[str] | None = None) -> int:
     style = parser.add_mutually_exclusive_group()
     style.add_argument("--csv", action="store_const", dest="fmt", const="csv", help="print CSV")
     style.add_argument("--json", action="store_const", dest="fmt", const="json", help="print a JSON array")
-    parser.add_argument("sql", nargs="?", help="the query; read from standard input when left out")
+    parser.add_argument("sql", nargs="?",
+                        help="the query; without it, a read-only SQL shell (statements from standard input when piped)")
     args = parser.parse_args(argv)
-    sql = args.sql if args.sql is not None else sys.stdin.read()
-    if not sql.strip():
+    if args.sql is None:
+        from pipelines.analyst.shell import run_shell
+
+        db = _existing_db(args, "sql")
+        return 1 if db is None else run_shell(db, args.fmt or "table")
+    if not args.sql.strip():
         parser.error("no SQL given")
     from pipelines.analyst.query import run_query
 
     try:
-        output = run_query(_db(args), sql, args.fmt or "table")
+        output = run_query(_db(args), args.sql, args.fmt or "table")
     except (duckdb.Error, FileNotFoundError) as error:
         print(f"linimasa sql: {error}", file=sys.stderr)
         return 1
     if output:
-        print(output)
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")  # CSV already ends its last line
     return 0
 
 

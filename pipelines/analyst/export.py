@@ -1,5 +1,6 @@
-"""Export the warehouse for other tools: Parquet and CSV of every table and view, and the
-cooperation networks as GraphML and GEXF (Gephi)."""
+"""Export the warehouse for other tools: Parquet and CSV of every table and view analysts
+query (not the internal ones: sightings, the extraction log, the views' caches of pictures
+and lineage), and the cooperation networks as GraphML and GEXF (Gephi)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,18 +10,21 @@ import networkx as nx
 
 from pipelines.analyst.csv_cells import safe_cell_sql
 from pipelines.analyst.network import actor_graph, country_graph
+from pipelines.warehouse.schema import INTERNAL_TABLES
 
 NETWORKS = {"actor_cooperation": actor_graph, "country_cooperation": country_graph}
 
 
 def _tables(conn) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(name, [(column, type)]) of every table and view in the main schema."""
+    """(name, [(column, type)]) of every table and view in the main schema analysts query."""
     rows = conn.execute(
         "select table_name, column_name, data_type from information_schema.columns "
         "where table_schema = 'main' order by table_name, ordinal_position"
     ).fetchall()
     tables: dict[str, list[tuple[str, str]]] = {}
     for table, column, data_type in rows:
+        if table in INTERNAL_TABLES:
+            continue
         tables.setdefault(table, []).append((column, data_type))
     return sorted(tables.items())
 
@@ -47,7 +51,7 @@ def _csv_select(table: str, columns: list[tuple[str, str]]) -> str:
 
 
 def export_all(db_path: Path | str, out_dir: Path | str) -> list[Path]:
-    """Write `parquet/<name>.parquet`, `csv/<name>.csv` for every table and view, and
+    """Write `parquet/<name>.parquet`, `csv/<name>.csv` for every analyst table and view, and
     `network/<view>.graphml|.gexf` for the cooperation views; returns the files written."""
     out = Path(out_dir)
     for folder in ("parquet", "csv", "network"):

@@ -22,7 +22,9 @@ def open_read_only(db_path: Path | str) -> duckdb.DuckDBPyConnection:
     path = Path(db_path)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}; run `linimasa run` first")
-    return duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+    conn = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+    conn.execute("set enable_progress_bar = false")  # it would draw over `linimasa sql ... | head`
+    return conn
 
 
 def _plain(value):

@@ -25,6 +25,16 @@ th { background: #f3f3f3; } tr:nth-child(even) td { background: #fafafa; }
 .counts span { display: inline-block; margin-right: 1.5rem; font-size: 1.1rem; }
 """
 
+# The page announces when it is fully drawn: <html data-rendered="true"> once every picture
+# is decoded and a frame has been painted after it (two animation frames). Screenshots and
+# browser tests wait for this flag rather than for a fixed time, which a busy machine overruns.
+RENDERED_SCRIPT = """
+Promise.all([document.fonts.ready, ...Array.from(document.images, img => img.decode().catch(() => null))])
+  .then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+    document.documentElement.dataset.rendered = "true";
+  })));
+"""
+
 # (title, query, row limit) of the tables shown; each query reads only a view.
 SECTIONS = [
     ("Timeline", "select date_label as date, date_precision as precision, event_type, summary, places, "
@@ -103,7 +113,7 @@ def render_report(conn) -> str:
             parts.append(_html_table(conn, query, limit))
         except duckdb.Error as error:
             parts.append(f"<p class='muted'>Not available: {html.escape(str(error).splitlines()[0])}</p>")
-    parts.append("</body></html>")
+    parts.append(f"<script>{RENDERED_SCRIPT}</script></body></html>")
     return "\n".join(parts)
 
 

@@ -6,6 +6,8 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, asset, 
 
 from pipelines.extract.rows import actor_rows, date_mention_rows, event_rows
 from pipelines.extract.version import extractor_version
+from pipelines.progress import extraction_progress
+from pipelines.warehouse import changes
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
 from pipelines.warehouse.schema import DOCUMENT_TABLES, create_tables
@@ -65,9 +67,12 @@ def mentions_and_events(context: AssetExecutionContext, duckdb: WarehouseResourc
         return {**actor_rows(doc.document_id, analysis.actors), **event_rows(doc.document_id, analysis.events)}
 
     with duckdb.get_connection() as conn:
+        events_before = changes.keys(conn, "events")
         stats = run_step(context, conn, "mentions_and_events", MENTION_AND_EVENT_TABLES, extract)
+        events_changed = changes.change_metadata(events_before, changes.keys(conn, "events"))
         results = [
-            MaterializeResult(asset_key=table, metadata={**table_metadata(conn, table), **stats})
+            MaterializeResult(asset_key=table, metadata={
+                **table_metadata(conn, table), **stats, **(events_changed if table == "events" else {})})
             for table in MENTION_AND_EVENT_TABLES
         ]
     yield from results
@@ -86,13 +91,15 @@ def run_step(
     pending = pending_documents(conn, step, version)
     rows: dict[str, list[dict]] = {table: [] for table in tables}
     errors: dict[str, str] = {}
-    for doc in pending:
-        try:
-            for table, table_rows in extract(doc).items():
-                rows[table].extend(table_rows)
-        except Exception as error:  # one bad document must not stop the batch
-            errors[doc.document_id] = f"{type(error).__name__}: {error}"
-            context.log.error(f"{step}: {doc.document_id} failed: {errors[doc.document_id]}")
+    with extraction_progress(step, len(pending)) as advance:
+        for doc in pending:
+            try:
+                for table, table_rows in extract(doc).items():
+                    rows[table].extend(table_rows)
+            except Exception as error:  # one bad document must not stop the batch
+                errors[doc.document_id] = f"{type(error).__name__}: {error}"
+                context.log.error(f"{step}: {doc.document_id} failed: {errors[doc.document_id]}")
+            advance(1)
     write_step(conn, step, tables, version, pending, rows, errors)
     return {"documents_processed": len(pending), "documents_failed": len(errors), "extractor_version": version}
 

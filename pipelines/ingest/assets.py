@@ -5,6 +5,7 @@ from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, Metadat
 
 from pipelines import settings
 from pipelines.ingest.documents import document_rows, rejection_rows
+from pipelines.ingest.fingerprint import folder_fingerprint
 from pipelines.ingest.reader import scan_folder
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
@@ -35,6 +36,7 @@ from pipelines.warehouse.store import insert_rows
 def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Read the article folder (recursively) and bring `documents` in line with it."""
     folder = settings.articles_dir()
+    fingerprint, files = folder_fingerprint(folder)  # before reading: a file changed meanwhile shows as a change
     scan = scan_folder(folder, allow_empty=settings.allow_empty())
     rows = document_rows(scan)
     rejected = rejection_rows(scan)
@@ -44,6 +46,7 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
         conn.execute("begin transaction")
         conn.execute("delete from rejected_documents")
         insert_rows(conn, "rejected_documents", rejected)
+        record_fingerprint(conn, fingerprint, files, folder)
         conn.execute("commit")
         documents_meta = table_metadata(conn, "documents", order_by="document_id")
         rejected_meta = table_metadata(conn, "rejected_documents", order_by="source_path")
@@ -58,12 +61,20 @@ def ingest_articles(context: AssetExecutionContext, duckdb: WarehouseResource):
             "files_seen": scan.files_seen,
             "records_seen": records_seen,
             **{f"documents_{key}": value for key, value in changes.items()},
+            "documents_rejected": len(rejected),
         },
     )
     yield MaterializeResult(
         asset_key="rejected_documents",
         metadata={**rejected_meta, "reasons": MetadataValue.json(dict(Counter(row["reason"] for row in rejected)))},
     )
+
+
+def record_fingerprint(conn, fingerprint: str, files: int, folder) -> None:
+    """Note the folder state this ingest read, for the sensor (one row, replaced every run)."""
+    create_tables(conn, ["ingested_folder"])
+    conn.execute("delete from ingested_folder")
+    conn.execute("insert into ingested_folder values (?, ?, ?, now())", [fingerprint, files, str(folder)])
 
 
 def sync_documents(conn, rows: list[dict]) -> dict[str, int]:
@@ -85,6 +96,16 @@ def sync_documents(conn, rows: list[dict]) -> dict[str, int]:
         conn.execute("delete from documents where document_id = ?", [document_id])
     insert_rows(conn, "documents", changed)
     conn.execute("commit")
-    new = sum(1 for row in changed if row["document_id"] not in existing)
-    return {"new": new, "changed": len(changed) - new, "removed": len(vanished), "unchanged": len(rows) - len(changed)}
+    # document_id hashes the text, so an edited file arrives under a new id while its old id
+    # vanishes: counted by file, that is one document changed, not one added and one removed.
+    old_id_by_path = {path: document_id for document_id in vanished for path in existing[document_id][1]}
+    arrived = [row for row in changed if row["document_id"] not in existing]
+    edited = [row for row in arrived if any(path in old_id_by_path for path in row["source_paths"])]
+    replaced = {old_id_by_path[path] for row in edited for path in row["source_paths"] if path in old_id_by_path}
+    return {
+        "new": len(arrived) - len(edited),
+        "changed": len(changed) - len(arrived) + len(edited),
+        "removed": len(vanished) - len(replaced),
+        "unchanged": len(rows) - len(changed),
+    }
 

@@ -20,6 +20,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.views.lineage import cached_column_lineage
 from pipelines.views.sql_files import SQL_DIR, SqlView, read_views
+from pipelines.warehouse import changes
 from pipelines.warehouse import metadata as table_metadata
 from pipelines.warehouse.resource import WRITER_POOL
 
@@ -65,7 +66,7 @@ def view_pictures(conn, view: str) -> dict[str, dg.MetadataValue]:
 
 def view_metadata(conn, view: SqlView, with_pictures: bool = True) -> dict[str, object]:
     """Row count, schema, preview, lineage (where traceable) and pictures of a built view."""
-    schema = table_metadata.table_schema(conn, view.name)
+    schema = table_metadata.table_schema(conn, view.name, view.columns)
     metadata: dict[str, object] = {
         "dagster/row_count": table_metadata.row_count(conn, view.name),
         "dagster/column_schema": schema,
@@ -109,8 +110,11 @@ def view_asset(view: SqlView) -> dg.AssetsDefinition:
     )
     def _build(context: AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as conn:
+            before = changes.keys(conn, view.name) if view.name in changes.KEYS else None
             build_view(conn, view)
             metadata = view_metadata(conn, view)
+            if before is not None:  # pairs that appeared or went away in this run
+                metadata.update(changes.change_metadata(before, changes.keys(conn, view.name)))
         context.log.info("built %s: %s rows", view.name, metadata["dagster/row_count"])
         return dg.MaterializeResult(metadata=metadata)
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlglot
@@ -22,6 +23,7 @@ class SqlView:
     deps: tuple[str, ...]
     code_version: str
     description: str
+    columns: dict[str, str] = field(default_factory=dict)  # column -> what it means
 
 
 def sql_dependencies(sql: str) -> tuple[str, ...]:
@@ -56,6 +58,30 @@ def leading_comment(sql: str) -> str:
     return " ".join(lines)
 
 
+_COLUMN_LINE = re.compile(r"^--\s+([a-z_][a-z0-9_]*):\s+(.+)$")
+
+
+def column_comments(sql: str) -> dict[str, str]:
+    """The `-- columns:` block after the opening comment: one `--   name: meaning` per column.
+
+        -- columns:
+        --   timeline_position: Place of the event on the timeline, from 1.
+    """
+    columns: dict[str, str] = {}
+    inside = False
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if stripped == "-- columns:":
+            inside = True
+            continue
+        if inside:
+            match = _COLUMN_LINE.match(stripped)
+            if not match:
+                break
+            columns[match.group(1)] = match.group(2).strip()
+    return columns
+
+
 def read_view(path: Path) -> SqlView:
     sql = path.read_text(encoding="utf-8")
     return SqlView(
@@ -65,6 +91,7 @@ def read_view(path: Path) -> SqlView:
         deps=tuple(dep for dep in sql_dependencies(sql) if dep != path.stem),
         code_version=code_version(sql),
         description=leading_comment(sql),
+        columns=column_comments(sql),
     )
 
 

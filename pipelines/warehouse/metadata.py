@@ -11,9 +11,11 @@ Schema = dict[str, dict[str, str]]  # table -> column -> type
 
 def table_metadata(conn, name: str, order_by: str | None = None) -> dict:
     """The standard metadata every warehouse asset attaches to its materialisation."""
+    from pipelines.warehouse.schema import COLUMN_DESCRIPTIONS
+
     return {
         "dagster/row_count": dg.MetadataValue.int(row_count(conn, name)),
-        "dagster/column_schema": table_schema(conn, name),
+        "dagster/column_schema": table_schema(conn, name, COLUMN_DESCRIPTIONS.get(name)),
         "preview": dg.MetadataValue.md(preview_markdown(conn, name, order_by=order_by)),
     }
 
@@ -30,9 +32,12 @@ def live_schema(conn) -> Schema:
     return schema
 
 
-def table_schema(conn, name: str) -> dg.TableSchema:
+def table_schema(conn, name: str, descriptions: dict[str, str] | None = None) -> dg.TableSchema:
+    """Columns and types as DuckDB has them, each with what it means (shown in the UI)."""
     rows = conn.execute(f'describe "{name}"').fetchall()
-    return dg.TableSchema(columns=[dg.TableColumn(name=row[0], type=row[1]) for row in rows])
+    descriptions = descriptions or {}
+    return dg.TableSchema(columns=[dg.TableColumn(name=row[0], type=row[1], description=descriptions.get(row[0]))
+                                   for row in rows])
 
 
 def cell_text(value, limit: int = PREVIEW_CELL_CHARS) -> str:

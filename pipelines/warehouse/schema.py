@@ -148,6 +148,14 @@ TABLES: dict[str, str] = {
         origin varchar not null,
         n_documents integer not null
     """,
+    # The state of the article folder the last ingest read (see pipelines/ingest/fingerprint.py):
+    # the sensor compares the folder with it, so what is already loaded launches no run.
+    "ingested_folder": """
+        fingerprint varchar not null,
+        files integer not null,
+        folder varchar not null,
+        ingested_at timestamptz not null
+    """,
     # Which documents each extraction step has processed, and with which version of the
     # language code and seeds: the basis of incremental, idempotent runs.
     "extraction_log": """
@@ -160,7 +168,13 @@ TABLES: dict[str, str] = {
 }
 
 # Inputs of the dimension merge and the incremental log: not what analysts query.
-BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log"})
+BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log", "ingested_folder"})
+
+# Caches the view assets keep beside the views (traced column lineage, drawn pictures), so
+# an unchanged run need not redo them: internal, like the bookkeeping tables.
+VIEW_CACHE_TABLES = frozenset({"view_column_lineage", "view_pictures"})
+# What analysts neither query nor export.
+INTERNAL_TABLES = BOOKKEEPING_TABLES | VIEW_CACHE_TABLES
 
 # Per-document tables: rows are deleted and re-inserted when their document changes.
 DOCUMENT_TABLES = {
@@ -179,3 +193,171 @@ def create_tables(conn, names=None) -> None:
 
 def columns(name: str) -> list[str]:
     return [line.strip().split()[0] for line in TABLES[name].strip().split(",\n")]
+
+
+# What every column means: shown beside each column in the Dagster UI (the column schema of
+# every materialisation) and by `.schema` in `linimasa sql`. The views' columns are
+# described in their SQL files (`-- columns:` block). tests/test_column_descriptions.py
+# fails when a column has no description.
+_OFFSETS = "into documents.body, end exclusive"
+COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "documents": {
+        "document_id": "Content-addressed id (a hash of the normalised body): the same story under two file names is one document.",
+        "title": "Headline, from the front matter or the first line of a plain-text file.",
+        "url": "Address of the article online, when the file gives one.",
+        "source": "Publisher, when the file gives one.",
+        "published_at": "Publication time (Asia/Jakarta when the file gives no zone).",
+        "language": "Language code from the front matter ('id' for Indonesian).",
+        "body": "Normalised article text; every char_start/char_end offset points into it.",
+        "source_path": "First file (relative to the article folder) the text was found in.",
+        "source_paths": "Every file, or .jsonl file and line, the same text was found in.",
+        "content_hash": "Hash of the body; a change re-extracts the document.",
+        "external_id": "The id a .jsonl record carries, if any.",
+        "anchor_date": "Date relative expressions ('kemarin', 'pekan lalu') are resolved against.",
+        "anchor_origin": "Where anchor_date comes from: published, dateline, latest_date or none.",
+        "char_count": "Length of the body in characters.",
+    },
+    "rejected_documents": {
+        "source_path": "File (or file:line of a .jsonl record) that was not loaded.",
+        "reason": "Why, as a code: empty, binary, undecodable, broken_front_matter, invalid_published_date, empty_body, too_large, unsupported_format, bad_json_record.",
+        "detail": "The reason in words, with the specifics (size, line, parser message).",
+        "size_bytes": "Size of the file or record in bytes.",
+    },
+    "date_mentions": {
+        "mention_id": "Id of the date expression: document id and the expression's offsets.",
+        "document_id": "Document the expression is in.",
+        "char_start": f"Start offset of the expression {_OFFSETS}.",
+        "char_end": f"End offset of the expression {_OFFSETS}.",
+        "surface": "The expression as written ('7–13 April 2025', 'pekan lalu').",
+        "date_start": "First day of the interval the expression means; empty for a vague one.",
+        "date_end": "Last day of that interval.",
+        "granularity": "How fine the interval is: day, week, month, quarter, half, year, decade, vague or present.",
+        "kind": "absolute (a calendar date), range, relative (resolved against the anchor or the story's reference), "
+                "vague ('baru-baru ini'), present ('saat ini'), duration ('selama tiga hari') or set ('setiap Senin').",
+        "time": "Time of day when given, as HH:MM with the zone (+07:00 for WIB).",
+        "weekday_mismatch": "True when a named weekday disagrees with the date ('Senin (15/4/2025)' on a Tuesday).",
+        "anchor_date": "Anchor a relative expression was resolved against.",
+        "value": "ISO 8601 value of a duration or set ('P3D', 'XXXX-WXX-1'); empty for dates.",
+        "anchor_mention_id": "The date expression this one was resolved against ('sehari kemudian' after "
+                             "'Senin (7/4)'; a quote's attribution date), when it was one.",
+    },
+    "actor_sightings": {
+        "document_id": "Document that describes the actor.",
+        "actor_id": "Actor id (org:, person:, ctry:, group: prefix).",
+        "name": "Name as this document gives it.",
+        "actor_type": "person, organization, country or group.",
+        "country_code": "Country (ISO alpha-3) this document ties the actor to.",
+        "parent_actor_id": "Organisation the actor is a unit of, per this document.",
+        "affiliation_id": "Organisation a person acts for, per this document.",
+        "origin": "seed (reference data) or text (learnt from this document).",
+        "no_country_reason": "Why the actor has no country (an international body, for example).",
+        "aliases": "Names this document uses for the actor.",
+    },
+    "actor_mentions": {
+        "mention_id": "Id of the mention: document id, offsets and actor id.",
+        "document_id": "Document the mention is in.",
+        "actor_id": "Actor the mention resolves to.",
+        "char_start": f"Start offset of the name {_OFFSETS}.",
+        "char_end": f"End offset of the name {_OFFSETS}.",
+        "surface": "The name as written, without rank or title.",
+        "rank": "Police or military rank before the name ('Irjen'), kept apart from it.",
+        "title": "Office before the name ('Kadiv Hubinter'), kept apart from it.",
+        "resolution": "How the mention was tied to the actor: name, alias, acronym, short_name, title, pronoun or coreference.",
+    },
+    "location_sightings": {
+        "document_id": "Document that names the place.",
+        "location_id": "Place id (loc: prefix).",
+        "name": "Name of the place.",
+        "country_code": "Country (ISO alpha-3) of the place.",
+        "latitude": "Latitude, WGS84 decimal degrees (gazetteer places).",
+        "longitude": "Longitude, WGS84 decimal degrees (gazetteer places).",
+        "feature_type": "Kind of place: city, province, airport, border_post, ...",
+        "origin": "seed (gazetteer) or text (found in this document).",
+    },
+    "location_mentions": {
+        "mention_id": "Id of the mention: document id, offsets and place id.",
+        "document_id": "Document the mention is in.",
+        "location_id": "Place the mention resolves to.",
+        "char_start": f"Start offset of the place name {_OFFSETS}.",
+        "char_end": f"End offset of the place name {_OFFSETS}.",
+        "surface": "The place name as written.",
+        "is_dateline": "True for the dateline ('Jakarta - ...'): where the story was filed, not where events happened.",
+    },
+    "events": {
+        "event_id": "Event id: document id and the event's number in the document.",
+        "document_id": "Document the event comes from.",
+        "event_type": "meeting, visit, agreement, cooperation, statement, arrest, raid, rescue, repatriation, deportation, interception, trial, sentencing, death, report or other.",
+        "cameo_code": "CAMEO code of the event type.",
+        "date_start": "First day of the date range the text gives the event.",
+        "date_end": "Last day of that range.",
+        "date_precision": "How fine the date is: day, week, month, quarter, half, year, decade or vague.",
+        "date_mention_id": "Date expression that dates the event (date_mentions.mention_id).",
+        "summary": "The evidence sentence, exactly as in the body.",
+        "char_start": f"Start offset of the evidence sentence {_OFFSETS}.",
+        "char_end": f"End offset of the evidence sentence {_OFFSETS}.",
+        "trigger": "The word that signals the event ('menangkap', 'bertemu').",
+        "trigger_start": f"Start offset of the trigger {_OFFSETS}.",
+        "trigger_end": f"End offset of the trigger {_OFFSETS}.",
+        "date_source": "Where the date came from: clause, attribution, reference_time or publication "
+                       "(docs/time.md); empty when undated.",
+        "modality": "How the text holds the event: asserted, ongoing, planned, hypothetical, suspended or reported.",
+        "plover_type": "PLOVER root category of the event type (CONSULT, AGREE, COERCE, ...); empty for speech.",
+    },
+    "event_participants": {
+        "event_id": "Event taken part in.",
+        "actor_id": "Actor taking part.",
+        "role": "Part the actor plays: participant, host, visitor, lead, signatory, speaker, suspect or victim.",
+        "rank": "Rank given with the name in this event's sentence.",
+        "title": "Office given with the name in this event's sentence.",
+        "char_start": f"Start offset of the actor's mention {_OFFSETS}.",
+        "char_end": f"End offset of the actor's mention {_OFFSETS}.",
+    },
+    "event_locations": {
+        "event_id": "Event that happened at the place.",
+        "location_id": "Place of the event.",
+        "char_start": f"Start offset of the place name {_OFFSETS}.",
+        "char_end": f"End offset of the place name {_OFFSETS}.",
+    },
+    "event_topics": {
+        "event_id": "Event with the topic.",
+        "topic": "Crime or cooperation topic (seeds/topics.csv): online_gambling, online_scam, human_trafficking, ...",
+    },
+    "actors": {
+        "actor_id": "Actor id (org:, person:, ctry:, group: prefix).",
+        "name": "Preferred name: the reference name, else the fullest name the text used.",
+        "actor_type": "person, organization, country or group.",
+        "country_code": "Country (ISO alpha-3) the actor belongs to.",
+        "parent_actor_id": "Organisation the actor is a unit of (Divhubinter in Polri).",
+        "affiliation_id": "Organisation a person acts for.",
+        "origin": "seed (reference data) or text (learnt from the articles).",
+        "no_country_reason": "Why an organisation or person has no country (an international body, for example).",
+        "n_documents": "Number of documents that name the actor.",
+    },
+    "actor_aliases": {
+        "actor_id": "Actor the name belongs to.",
+        "alias": "A name the actor goes by: seed alias, acronym defined in the text, or a name used in a story.",
+    },
+    "locations": {
+        "location_id": "Place id (loc: prefix).",
+        "name": "Name of the place.",
+        "country_code": "Country (ISO alpha-3) of the place.",
+        "latitude": "Latitude, WGS84 decimal degrees.",
+        "longitude": "Longitude, WGS84 decimal degrees.",
+        "feature_type": "Kind of place: province, city, regency, district, airport, border_post, port, special_economic_zone, region, building, country.",
+        "origin": "seed (gazetteer) or text (found in the articles).",
+        "n_documents": "Number of documents that name the place.",
+    },
+    "ingested_folder": {
+        "fingerprint": "Hash of every file's path, size and modification time, as the last ingest read the folder.",
+        "files": "Number of files in the folder then.",
+        "folder": "The article folder read.",
+        "ingested_at": "When the ingest ran.",
+    },
+    "extraction_log": {
+        "step": "Extraction step: date_mentions or mentions_and_events.",
+        "document_id": "Document processed.",
+        "content_hash": "Hash of the body processed; a different hash means the document changed.",
+        "extractor_version": "Version of the language code and seeds used; a new one re-extracts every document.",
+        "error": "Why extraction failed for this document; empty when it succeeded.",
+    },
+}
