@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench clean
+.PHONY: install run test dev bench bench-report clean
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ bench: install
 	$(BIN)/python scripts/bench_dates.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
+
+# The interactive report with 10,000 events: first paint and charts drawn, in headless Chromium.
+bench-report: install
+	$(BIN)/python scripts/bench_report.py
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports

@@ -28,7 +28,7 @@ for path in (ROOT, ROOT / "scripts"):
         sys.path.insert(0, str(path))
 
 from bench_views import scale  # noqa: E402
-from render_report import Page, ensure_chromium  # noqa: E402
+from render_report import TIMELINE_POINTS, Page, ensure_chromium  # noqa: E402
 
 from pipelines.analyst.report import write_report  # noqa: E402
 from pipelines.views.assets import build_all_views  # noqa: E402
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                 marks = page.evaluate(
                     "Object.fromEntries(performance.getEntries().filter(e => e.entryType === 'paint'"
                     " || e.name === 'linimasa-ready').map(e => [e.name, e.startTime / 1000]))")
-                shown = page.evaluate("document.getElementById('timeline')._fullData[0].x.length")
+                shown = page.evaluate(TIMELINE_POINTS)
             paints.append(marks["first-contentful-paint"])
             readies.append(marks["linimasa-ready"])
             print(f"load {load}: first paint {marks['first-paint']:.2f} s, first contentful paint "

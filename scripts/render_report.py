@@ -17,6 +17,8 @@ import argparse
 import base64
 import io
 import json
+import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -62,14 +64,15 @@ class Page:
     software renderer, since the machine has no GPU."""
 
     def __init__(self, chromium: str, window: tuple[int, int] = WINDOW):
-        self.profile = tempfile.TemporaryDirectory()
+        self.profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
              "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
              "--disable-sync", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
              "--hide-scrollbars", f"--window-size={window[0]},{window[1]}", f"--user-data-dir={self.profile.name}",
              "--remote-debugging-port=0", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)  # its own process group: closing ends its helper processes too
         try:
             self.socket = websocket.create_connection(self._page_socket(), timeout=PATIENCE, suppress_origin=True)
         except Exception:
@@ -159,7 +162,10 @@ class Page:
             if getattr(self, "socket", None) is not None:
                 self.socket.close()
         finally:
-            self.process.kill()
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             self.process.wait()
             self.profile.cleanup()
 
@@ -198,17 +204,39 @@ def point_position(page: Page, chart_id: str, trace: int, point: int) -> tuple[f
     }})()"""))
 
 
-def timeline_index(page: Page, event_index: int) -> int:
-    """Position in the timeline trace of the event at `event_index` of the data, or -1 if not shown."""
-    return page.evaluate(f"document.getElementById('timeline')._fullData[0].customdata.indexOf({event_index})")
+def timeline_point(page: Page, event_index: int) -> tuple[int, int] | None:
+    """(trace, point) of the event at `event_index` of the data on the timeline, or None if not shown."""
+    found = page.evaluate(f"""(() => {{
+        const traces = document.getElementById('timeline')._fullData;
+        for (let t = 0; t < traces.length; t++) {{
+            const at = traces[t].customdata.indexOf({event_index});
+            if (at >= 0) return [t, at];
+        }}
+        return null; }})()""")
+    return tuple(found) if found else None
 
 
-def drawn_fraction(shot: Image.Image, region: dict) -> float:
-    """Share of a region's pixels that are not white."""
+TIMELINE_POINTS = ("document.getElementById('timeline')._fullData"
+                   ".reduce((sum, trace) => sum + trace.x.length, 0)")
+
+
+def coloured_pixels(shot: Image.Image, region: dict) -> int:
+    """Pixels of a region in colour: the markers and parties are, grid lines, axes and text are grey."""
     crop = shot.crop((int(region["left"]), int(region["top"]),
-                      int(region["left"] + region["width"]), int(region["top"] + region["height"]))).convert("L")
-    histogram = crop.histogram()
-    return sum(histogram[:240]) / max(1, sum(histogram))
+                      int(region["left"] + region["width"]), int(region["top"] + region["height"])))
+    return crop.convert("HSV").getchannel("S").point(lambda value: 255 if value > 80 else 0).histogram()[255]
+
+
+def plot_area(page: Page, chart: str) -> dict:
+    """Viewport box of a chart's plotting area, after scrolling it into view."""
+    page.evaluate(f"document.getElementById('{chart}').scrollIntoView({{block: 'center'}})")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
+    return page.evaluate(f"(() => {{ const r = document.querySelector('#{chart} .nsewdrag').getBoundingClientRect();"
+                         " return {left: r.left, top: r.top, width: r.width, height: r.height}; })()")
+
+
+# one marker of the timeline is about 60 coloured pixels: a chart with fewer than this drew nothing real
+DRAWN_PIXELS = 150
 
 
 @dataclass
@@ -216,14 +244,14 @@ class Drawing:
     timeline_points: int
     network_parties: int
     network_pairs: int
-    timeline_drawn: float
-    network_drawn: float
+    timeline_pixels: int
+    network_pixels: int
     seconds_to_ready: float
 
     @property
     def ok(self) -> bool:
         return (self.timeline_points > 0 and self.network_parties > 0
-                and self.timeline_drawn > 0.01 and self.network_drawn > 0.01)
+                and self.timeline_pixels >= DRAWN_PIXELS and self.network_pixels >= DRAWN_PIXELS)
 
 
 def measure(page: Page, report: Path, shot_path: Path | None = None) -> Drawing:
@@ -231,17 +259,14 @@ def measure(page: Page, report: Path, shot_path: Path | None = None) -> Drawing:
     seconds = page.evaluate("performance.getEntriesByName('linimasa-ready')[0].startTime") / 1000
     counts = page.evaluate("""(() => {
         const t = document.getElementById('timeline')._fullData, n = document.getElementById('network')._fullData;
-        return [t[0].x.length, n[3].x.length, n[2].x.length]; })()""")
+        return [t.reduce((s, x) => s + x.x.length, 0), n[3].x.length, n[2].x.length]; })()""")
     drawn = []
     for chart in ("timeline", "network"):
-        page.evaluate(f"document.getElementById('{chart}').scrollIntoView({{block: 'center'}})")
-        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
-        plot = page.evaluate(f"(() => {{ const r = document.querySelector('#{chart} .nsewdrag').getBoundingClientRect();"
-                             " return {left: r.left, top: r.top, width: r.width, height: r.height}; })()")
+        area = plot_area(page, chart)
         shot = page.screenshot()
         if shot_path is not None:
             shot.save(shot_path.with_name(f"{shot_path.stem}-{chart}.png"))
-        drawn.append(drawn_fraction(shot, plot))
+        drawn.append(coloured_pixels(shot, area))
     return Drawing(*counts, *drawn, seconds)
 
 
@@ -262,9 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     with Page(chromium) as page:
         drawing = measure(page, report, args.out / "report.png")
     print(f"report: {report} ({report.stat().st_size / 1e6:.1f} MB); ready after {drawing.seconds_to_ready:.2f} s")
-    print(f"timeline: {drawing.timeline_points} points, {drawing.timeline_drawn:.1%} of its pixels drawn")
+    print(f"timeline: {drawing.timeline_points} points, {drawing.timeline_pixels} coloured pixels")
     print(f"network: {drawing.network_parties} parties, {drawing.network_pairs} pairs, "
-          f"{drawing.network_drawn:.1%} of its pixels drawn")
+          f"{drawing.network_pixels} coloured pixels")
     print("charts drawn" if drawing.ok else "a chart is missing or blank")
     return 0 if drawing.ok else 1
 

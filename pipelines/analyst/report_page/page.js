@@ -85,6 +85,7 @@
     $("f-conf").addEventListener("input", () => { $("f-conf-value").textContent = $("f-conf").value; });
     let typing = null;
     $("f-search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(update, 200); });
+    $("f-search").addEventListener("change", () => { clearTimeout(typing); update(); });
     $("f-reset").addEventListener("click", () => {
       $("filters").reset();
       $("f-conf-value").textContent = "0";
@@ -118,23 +119,30 @@
   const LANES = [...new Set(EVENTS.map((event) => event.t))].sort();
   const laneOf = new Map(LANES.map((lane, index) => [lane, index]));
 
+  // two traces, dated and vague, each with one marker symbol: per-point symbols cost WebGL time
   function timelineTraces(shown) {
-    const dated = shown.filter((index) => EVENTS[index].d);
-    const x = [], y = [], text = [], colour = [], symbol = [];
-    for (const index of dated) {
-      const event = EVENTS[index];
-      const lane = laneOf.get(event.t);
-      x.push(event.d);
-      y.push(lane + ((event.j % 7) - 3) * 0.1);
-      colour.push(PALETTE[lane % PALETTE.length]);
-      symbol.push(event.p === "vague" ? "circle-open" : "circle");
-      text.push(plain(event.dl) + " · " + plain(event.t) + "<br>" + plain(event.sum).slice(0, 160) + "<br>" +
-                plain(event.act.map(actorName).join(", ")).slice(0, 160));
+    const traces = [];
+    for (const vague of [false, true]) {
+      const points = shown.filter((index) => EVENTS[index].d && (EVENTS[index].p === "vague") === vague);
+      const x = new Array(points.length), y = new Array(points.length);
+      const text = new Array(points.length), colour = new Array(points.length);
+      points.forEach((index, at) => {
+        const event = EVENTS[index];
+        const lane = laneOf.get(event.t);
+        x[at] = event.d;
+        y[at] = lane + ((event.j % 7) - 3) * 0.1;
+        colour[at] = PALETTE[lane % PALETTE.length];
+        text[at] = plain(event.dl) + " · " + plain(event.t) + "<br>" + plain(event.sum.slice(0, 160)) + "<br>" +
+                   plain(event.act.map(actorName).join(", ").slice(0, 160));
+      });
+      traces.push({
+        type: "scattergl", mode: "markers", x, y, customdata: points, hovertext: text, hoverinfo: "text",
+        name: vague ? "vague" : "dated",
+        marker: vague ? { color: "rgba(0,0,0,0)", size: 9, line: { width: 1.5, color: colour } }
+                      : { color: colour, size: 9 },
+      });
     }
-    return [{
-      type: "scattergl", mode: "markers", x, y, customdata: dated, hovertext: text, hoverinfo: "text",
-      marker: { color: colour, symbol, size: 9, line: { width: 1.5, color: colour } },
-    }];
+    return traces;
   }
 
   function timelineLayout() {
@@ -343,10 +351,13 @@
     });
   }
 
+  // the page's data, for a look from the browser console (and for the browser tests)
+  window.__linimasa = { events: EVENTS, nodes: NODES, edges: EDGES };
   header();
   setUpFilters();
   update().then(() => {
     wireClicks();
+    $("status").textContent = "";
     performance.mark("linimasa-ready");
     document.body.dataset.ready = "1";
   });
