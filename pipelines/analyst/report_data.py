@@ -184,9 +184,12 @@ def _events(conn, data: dict) -> None:
         lane_key = (day, record["event_type"])
         stack = lane_counts.get(lane_key, 0)
         lane_counts[lane_key] = stack + 1
+        summary = record["summary"] or ""
         events.append({
             "id": record["event_id"], "d": day, "dl": record["date_label"], "p": record["date_precision"],
-            "t": record["event_type"], "sum": record["summary"] or "", "top": list(record["topics"] or []),
+            # most summaries are the evidence sentence itself: sent once, as the sentence
+            "t": record["event_type"], "sum": None if summary == sentences.items[sentence]["t"] else summary,
+            "top": list(record["topics"] or []),
             "act": list(record["participant_ids"] or []), "pl": list(record["places"] or []),
             "pc": list(record["place_countries"] or []), "s": sentence,
             "h": _non_overlapping(spans.get(record["event_id"], [])),

@@ -14,6 +14,7 @@
   const TABLE_ROWS = 200, EDGE_ITEMS = 50;
   const $ = (id) => document.getElementById(id);
   const byEventId = new Map(EVENTS.map((event, index) => [event.id, index]));
+  for (const event of EVENTS) if (event.sum === null) event.sum = SENTENCES[event.s].t;
   let renders = 0;
 
   function el(tag, text, className) {
