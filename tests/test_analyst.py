@@ -218,3 +218,30 @@ def test_report_on_a_warehouse_without_views_says_what_is_missing(tmp_path):
     assert "<h1>Linimasa report</h1>" in page
     assert {"timeline", "network"} <= set(data["missing"]) and "timeline" in data["missing"]["timeline"]
     assert data["events"] == [] and data["counts"]["events"] == 12
+
+
+def test_report_actor_filter_reaches_up_to_the_body(warehouse):
+    """Filtering by Polri must find an event where only Krishna Murti of Divhubinter is named."""
+    from pipelines.analyst.report_data import report_data
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        data = report_data(conn)
+    assert data["actors"]["per:krishna-murti"]["up"] == ["org:divhubinter", "org:polri"]
+    assert data["actors"]["org:polri"]["up"] == []
+
+
+def test_report_carries_confidence_only_where_the_warehouse_has_it(warehouse, tmp_path):
+    from pipelines.analyst.report_data import report_data
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        plain = report_data(conn)
+    assert plain["has_confidence"] is False and {event["c"] for event in plain["events"]} == {None}
+    scored = build_warehouse(tmp_path / "scored.duckdb")
+    with duckdb.connect(str(scored)) as conn:
+        conn.execute("alter table events add column confidence double")
+        conn.execute("update events set confidence = case when event_type = 'meeting' then 0.9 else 0.4 end")
+        build_all_views(conn)
+        data = report_data(conn)
+    assert data["has_confidence"] is True
+    assert {event["t"]: event["c"] for event in data["events"]}["meeting"] == 0.9
+    assert {event["c"] for event in data["events"] if event["t"] != "meeting"} == {0.4}

@@ -50,6 +50,10 @@ def warehouse(tmp_path_factory):
     path = tmp_path_factory.mktemp("render") / "w.duckdb"
     with duckdb.connect(str(build_warehouse(path))) as conn:
         add_hostile_article(conn)
+        # a confidence per event, as the contract allows, for the confidence filter
+        conn.execute("alter table events add column confidence double")
+        conn.execute("update events set confidence = case when event_type in ('meeting', 'agreement') then 0.9 "
+                     "else 0.3 end")
         build_all_views(conn)
     return path
 
@@ -208,3 +212,27 @@ def test_hostile_article_text_and_url_stay_text(page, report, warehouse):
     assert page.evaluate("document.querySelectorAll('img').length") == 0
     assert page.evaluate("[...document.querySelectorAll('b')].every(b => b.closest('#counts'))")  # no <b>tebal</b>
     assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+FILTER_CASES = [
+    ("f-country", "PHL", """select event_id from timeline where list_contains(place_countries, 'PHL')
+                            union select event_id from event_participants join actors using (actor_id)
+                            where actors.country_code = 'PHL'"""),
+    ("f-type", "meeting", "select event_id from events where event_type = 'meeting'"),
+    ("f-topic", "online_scam", "select event_id from event_topics where topic = 'online_scam'"),
+    ("f-conf", "0.5", "select event_id from events where confidence >= 0.5"),
+    ("f-from", "2025-04-01", "select event_id from timeline where sort_date >= date '2025-04-01'"),
+]
+
+
+@pytest.mark.parametrize("control, value, sql", FILTER_CASES, ids=[case[0] for case in FILTER_CASES])
+def test_each_filter_shows_what_the_warehouse_says(page, report, warehouse, control, value, sql):
+    page.open(report)
+    page.choose(control, value)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        expected = {row[0] for row in conn.execute(sql).fetchall()}
+        dated = {row[0] for row in conn.execute("select event_id from timeline where sort_date is not null").fetchall()}
+    shown = set(page.evaluate("""[].concat(...document.getElementById('timeline')._fullData.map(
+        t => [...t.customdata])).map(i => window.__linimasa.events[i].id)"""))
+    assert shown == expected & dated and 0 < len(expected) < 13
+    assert page.evaluate("document.getElementById('shown').textContent").startswith(f"{len(expected)} of ")

@@ -79,6 +79,7 @@
     if (!DATA.has_confidence) {
       $("f-conf").disabled = true;
       $("f-conf").title = "this warehouse records no event confidence";
+      $("f-conf-value").textContent = "(not recorded)";
     }
     for (const id of ["f-actor", "f-country", "f-type", "f-topic", "f-from", "f-to", "f-conf"]) {
       $(id).addEventListener("change", update);
