@@ -90,7 +90,7 @@
     $("f-search").addEventListener("change", () => { clearTimeout(typing); update(); });
     $("f-reset").addEventListener("click", () => {
       $("filters").reset();
-      $("f-conf-value").textContent = "0";
+      $("f-conf-value").textContent = DATA.has_confidence ? "0" : "(not recorded)";
       update();
     });
   }
