@@ -69,7 +69,7 @@ class Page:
             [chromium, "--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
              "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
              "--disable-sync", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-             "--hide-scrollbars", f"--window-size={window[0]},{window[1]}", f"--user-data-dir={self.profile.name}",
+             "--disable-breakpad", "--disable-crash-reporter", "--hide-scrollbars", f"--window-size={window[0]},{window[1]}", f"--user-data-dir={self.profile.name}",
              "--remote-debugging-port=0", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             start_new_session=True)  # its own process group: closing ends its helper processes too
@@ -82,6 +82,7 @@ class Page:
         self.events: list[dict] = []
         self.send("Page.enable")
         self.send("Runtime.enable")
+        self.send("Log.enable")
 
     def _page_socket(self) -> str:
         """The tab's DevTools address. Chromium prints the port it picked on stderr
@@ -92,7 +93,7 @@ class Page:
                 break
         else:
             raise PageError(f"chromium ended before listening (exit {self.process.wait()})")
-        threading_free_drain(self.process)
+        _drain(self.process)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=PATIENCE) as answer:
             targets = json.load(answer)
         return next(target["webSocketDebuggerUrl"] for target in targets if target["type"] == "page")
@@ -125,10 +126,28 @@ class Page:
             " if (ok) done(true); else if (Date.now() > until) fail(new Error('page never reached: ' + %s));"
             " else requestAnimationFrame(check); }; check(); })" % (PATIENCE * 1000, condition, json.dumps(condition)))
 
+    def problems(self) -> list[str]:
+        """Uncaught exceptions and error messages (a blocked fetch, a policy violation) seen so far."""
+        found = []
+        for message in self.events:
+            if message.get("method") == "Runtime.exceptionThrown":
+                details = message["params"]["exceptionDetails"]
+                found.append(details.get("exception", {}).get("description") or details.get("text", ""))
+            elif message.get("method") == "Log.entryAdded" and message["params"]["entry"]["level"] == "error":
+                found.append(message["params"]["entry"]["text"])
+            elif message.get("method") == "Runtime.consoleAPICalled" and message["params"]["type"] == "error":
+                found.append(" ".join(str(arg.get("value", arg.get("description", "")))
+                                      for arg in message["params"]["args"]))
+        return found
+
     def open(self, path: Path) -> None:
-        """Load the report and wait until it says its charts are drawn."""
+        """Load the report and wait until it says its charts are drawn. The page being left is
+        marked first, so its own `ready` can never be taken for the new one's."""
+        if self.evaluate("document.readyState") is not None:
+            self.evaluate("window.__leaving = true")
+        self.events.clear()
         self.send("Page.navigate", {"url": Path(path).resolve().as_uri()})
-        self.wait_for("document.readyState === 'complete' && document.body.dataset.ready === '1'")
+        self.wait_for("!window.__leaving && document.readyState === 'complete' && document.body.dataset.ready === '1'")
 
     def renders(self) -> int:
         return int(self.evaluate("Number(document.body.dataset.renders || 0)"))
@@ -176,7 +195,7 @@ class Page:
         self.close()
 
 
-def threading_free_drain(process: subprocess.Popen) -> None:
+def _drain(process: subprocess.Popen) -> None:
     """Keep reading Chromium's stderr in the background so a chatty browser never blocks on a full pipe."""
     import threading
 

@@ -99,6 +99,7 @@ def shown_sentence(page) -> dict:
 def test_timeline_and_network_are_drawn(render, page, report, warehouse):
     module, _ = render
     drawing = module.measure(page, report)
+    assert page.problems() == []          # no exception, nothing blocked by the page's policy
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         dated = conn.execute("select count(*) from timeline where sort_date is not null").fetchone()[0]
         pairs = conn.execute("select count(*) from actor_cooperation").fetchone()[0]
@@ -236,3 +237,11 @@ def test_each_filter_shows_what_the_warehouse_says(page, report, warehouse, cont
         t => [...t.customdata])).map(i => window.__linimasa.events[i].id)"""))
     assert shown == expected & dated and 0 < len(expected) < 13
     assert page.evaluate("document.getElementById('shown').textContent").startswith(f"{len(expected)} of ")
+
+
+def test_the_page_may_fetch_nothing(page, report):
+    """Its policy refuses any request, even to this machine, and says so."""
+    page.open(report)
+    refused = page.evaluate("fetch('http://127.0.0.1:9/probe').then(() => 'fetched', error => 'refused')")
+    assert refused == "refused"
+    assert any("Content Security Policy" in problem for problem in page.problems()), page.problems()
