@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench bench-ui reliability clean
+.PHONY: install run test dev bench bench-ui bench-report reliability clean
 
 install: $(STAMP)
 
@@ -50,6 +50,10 @@ KILLS ?= 3
 INDOSUM ?= 0
 reliability: install
 	$(BIN)/python scripts/reliability.py --kills $(KILLS) --indosum $(INDOSUM)
+
+# The interactive report with 10,000 events: first paint and charts drawn, in headless Chromium.
+bench-report: install
+	$(BIN)/python scripts/bench_report.py
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports

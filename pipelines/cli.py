@@ -21,7 +21,7 @@ commands:
                            query the warehouse read-only; without a query, a SQL shell
                            (multi-line statements ending in ';', .tables, .schema, .mode, history)
   export [--out DIR]       Parquet/CSV of every table and view, the cooperation network as GraphML and GEXF
-  report [--out FILE]      one self-contained HTML report: timeline, cooperation network, top tables
+  report [--out FILE]      one self-contained interactive HTML report: timeline, network, filters, evidence
 
 environment: LINIMASA_ARTICLES (article folder), LINIMASA_WAREHOUSE (DuckDB file), DAGSTER_HOME
 """

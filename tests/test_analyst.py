@@ -20,8 +20,10 @@ from pipelines.views.lineage import LINEAGE_TABLE
 from pipelines.warehouse.schema import BOOKKEEPING_TABLES, INTERNAL_TABLES, VIEW_CACHE_TABLES
 
 try:
+    from tests.hostile_article import HOSTILE_SENTENCE, HOSTILE_URL, add_hostile_article
     from tests.test_views_fixture import build_warehouse
 except ImportError:  # tests/ run as a plain directory
+    from hostile_article import HOSTILE_SENTENCE, HOSTILE_URL, add_hostile_article
     from test_views_fixture import build_warehouse
 
 
@@ -159,18 +161,127 @@ def test_export_leaves_out_internal_tables(warehouse, tmp_path):
 
 # --- linimasa report ----------------------------------------------------------------------
 
+def _report_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="linimasa-data">(.*?)</script>', page, re.S)
+    return json.loads(block.group(1))
+
+
 def test_report_is_one_self_contained_file(warehouse, tmp_path):
     assert main_report(["--db", str(warehouse), "--out", str(tmp_path / "report.html")]) == 0
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
-    images = re.findall(r"<img [^>]*src='([^']*)'", page)
-    assert len(images) == 2 and all(src.startswith("data:image/png;base64,") for src in images)
-    assert not re.search(r"<script\b[^>]*\bsrc\b|<(link|iframe)\b", page)  # nothing else to fetch
-    assert not re.search(r"src=['\"]https?:", page) and "url(" not in page
-    assert "Sihanoukville" in page and "Cambodia National Police" in page
-    assert "<b>judi</b>" not in page and "Razia &lt;b&gt;judi&lt;/b&gt; &amp;" in page
+    scripts = re.findall(r"<script\b[^>]*>", page)
+    assert len(scripts) == 4 and not any("src=" in tag for tag in scripts)   # everything inline
+    assert not re.search(r"<(link|iframe|img)\b", page)
+    assert not re.search(r"src=['\"]https?:", page)
+    assert "default-src 'none'" in page                                     # and the page may fetch nothing
+    assert "plotly.js v" in page                                            # the vendored chart library
+    data = _report_data(page)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        timeline = [row[0] for row in conn.execute("select event_id from timeline order by timeline_position").fetchall()]
+        pairs = conn.execute("select count(*) from actor_cooperation").fetchone()[0]
+    assert [event["id"] for event in data["events"]] == timeline
+    assert len(data["edges"]) == pairs and data["missing"] == {}
+    assert "Sihanoukville" in json.dumps(data) and any(node["n"] == "Cambodia National Police" for node in data["nodes"])
+    # the title with markup is in the data, but never as markup in the file
+    assert any(article["title"] == 'Razia <b>judi</b> & "scam"' for article in data["articles"])
+    assert "<b>judi</b>" not in page
+
+
+def test_report_evidence_is_the_sentence_with_its_spans(warehouse):
+    from pipelines.analyst.report_data import report_data
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        data = report_data(conn)
+        body, start, end = conn.execute(
+            "select body, events.char_start, events.char_end from events join documents using (document_id) "
+            "where event_id = 'ev:meeting'").fetchone()
+    meeting = next(event for event in data["events"] if event["id"] == "ev:meeting")
+    sentence = data["sentences"][meeting["s"]]["t"]
+    assert sentence == body[start:end]
+    marked = [(sentence[a:b], kind) for a, b, kind in meeting["h"]]
+    assert ("7–13 April 2025", "date") in marked and ("Phnom Penh", "place") in marked
+    assert ("Cambodia National Police", "actor") in marked
+    assert all(end <= start for (_, end, _), (start, _, _) in zip(meeting["h"], meeting["h"][1:]))  # in order, apart
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://news.example/a", True),
+    ("http://news.example/a?b=1", True),
+    ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False),
+    ("  javascript:alert(1)", False),
+    ("java\tscript:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+    ("vbscript:msgbox(1)", False),
+    ("//news.example/a", False),
+    ("file:///etc/passwd", False),
+    ("https:alert(1)", False),
+    ("", False),
+    (None, False),
+])
+def test_only_http_urls_become_links(url, kept):
+    from pipelines.analyst.report_data import safe_url
+
+    assert (safe_url(url) is not None) is kept
+
+
+def test_report_escapes_hostile_text_and_urls(tmp_path):
+    path = build_warehouse(tmp_path / "hostile.duckdb")
+    with duckdb.connect(str(path)) as conn:
+        add_hostile_article(conn)
+        build_all_views(conn)
+    page = write_report(path, tmp_path / "hostile.html").read_text(encoding="utf-8")
+    # the only script-closing tags are the page's own four; no tag from the article survives
+    assert len(re.findall(r"</script", page, re.I)) == 4
+    assert "<img" not in page and "onerror=\"window" not in page and "<b>tebal</b>" not in page
+    data = _report_data(page)
+    manila = next(article for article in data["articles"] if article["id"] == "doc:manila")
+    assert manila["url"] is None and manila["url_text"] == HOSTILE_URL     # shown as text, not a link
+    hostile = next(event for event in data["events"] if event["id"] == "ev:hostile")
+    assert data["sentences"][hostile["s"]]["t"] == HOSTILE_SENTENCE        # and the text itself is intact
+    assert all(article["url"].startswith("https://") for article in data["articles"] if article["url"])
+
+
+def test_script_json_cannot_close_its_element():
+    from pipelines.analyst.report import script_json
+
+    value = {"text": "</script><img src=x onerror=alert(1)> & \u2028 <!-- x"}
+    encoded = script_json(value)
+    assert "<" not in encoded and ">" not in encoded and "&" not in encoded and "\u2028" not in encoded
+    assert json.loads(encoded) == value
 
 
 def test_report_on_a_warehouse_without_views_says_what_is_missing(tmp_path):
     bare = build_warehouse(tmp_path / "bare.duckdb")
     page = write_report(bare, tmp_path / "bare.html").read_text(encoding="utf-8")
-    assert "Not available" in page and "<h1>Linimasa report</h1>" in page
+    data = _report_data(page)
+    assert "<h1>Linimasa report</h1>" in page
+    assert {"timeline", "network"} <= set(data["missing"]) and "timeline" in data["missing"]["timeline"]
+    assert data["events"] == [] and data["counts"]["events"] == 12
+
+
+def test_report_actor_filter_reaches_up_to_the_body(warehouse):
+    """Filtering by Polri must find an event where only Krishna Murti of Divhubinter is named."""
+    from pipelines.analyst.report_data import report_data
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        data = report_data(conn)
+    assert data["actors"]["per:krishna-murti"]["up"] == ["org:divhubinter", "org:polri"]
+    assert data["actors"]["org:polri"]["up"] == []
+
+
+def test_report_carries_confidence_only_where_the_warehouse_has_it(warehouse, tmp_path):
+    from pipelines.analyst.report_data import report_data
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        plain = report_data(conn)
+    assert plain["has_confidence"] is False and {event["c"] for event in plain["events"]} == {None}
+    scored = build_warehouse(tmp_path / "scored.duckdb")
+    with duckdb.connect(str(scored)) as conn:
+        conn.execute("alter table events add column confidence double")
+        conn.execute("update events set confidence = case when event_type = 'meeting' then 0.9 else 0.4 end")
+        build_all_views(conn)
+        data = report_data(conn)
+    assert data["has_confidence"] is True
+    assert {event["t"]: event["c"] for event in data["events"]}["meeting"] == 0.9
+    assert {event["c"] for event in data["events"] if event["t"] != "meeting"} == {0.4}

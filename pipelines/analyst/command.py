@@ -91,7 +91,8 @@ def main_export(argv: list[str] | None = None) -> int:
 
 def main_report(argv: list[str] | None = None) -> int:
     parser = _with_db(argparse.ArgumentParser(
-        prog="linimasa report", description="Write one self-contained HTML report."))
+        prog="linimasa report",
+        description="Write one self-contained, interactive HTML report (timeline, network, filters, evidence)."))
     parser.add_argument("--out", type=Path, default=Path("report.html"), help="output file (default: report.html)")
     args = parser.parse_args(argv)
     from pipelines.analyst.report import write_report

@@ -1,120 +1,60 @@
-"""One self-contained HTML report: timeline chart, cooperation network, top tables.
+"""One self-contained, interactive HTML report: timeline, cooperation network, evidence.
 
-Pictures are inline base64 PNGs and the style sheet is inline, so the file opens
-anywhere, offline, and can be mailed as it is. Links to source articles are the only
-URLs, and nothing is fetched from them.
+The page is `report_page/page.html` with its style, script, the data (report_data) as a
+JSON block, and Plotly's JavaScript bundle (from the pinned `plotly` package) written
+inline, so the file opens anywhere, offline, and can be mailed as it is. Its Content
+Security Policy forbids every fetch; links to the source articles are the only URLs.
 """
 from __future__ import annotations
 
-import datetime as dt
-import html
+import importlib.resources
+import json
+import re
 from pathlib import Path
 
 import duckdb
 
-from pipelines.analyst.pictures import data_uri, network_png, timeline_png
-from pipelines.analyst.query import _cell
+from pipelines.analyst.report_data import report_data
 
-STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1300px; color: #222; }
-h1 { margin-bottom: 0.2rem; } .muted { color: #666; }
-.figures img { max-width: 100%; border: 1px solid #ddd; margin: 0.5rem 0 1.5rem; }
-table { border-collapse: collapse; margin: 0.5rem 0 2rem; font-size: 0.85rem; width: 100%; }
-th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; } tr:nth-child(even) td { background: #fafafa; }
-.counts span { display: inline-block; margin-right: 1.5rem; font-size: 1.1rem; }
-"""
-
-# The page announces when it is fully drawn: <html data-rendered="true"> once every picture
-# is decoded and a frame has been painted after it (two animation frames). Screenshots and
-# browser tests wait for this flag rather than for a fixed time, which a busy machine overruns.
-RENDERED_SCRIPT = """
-Promise.all([document.fonts.ready, ...Array.from(document.images, img => img.decode().catch(() => null))])
-  .then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
-    document.documentElement.dataset.rendered = "true";
-  })));
-"""
-
-# (title, query, row limit) of the tables shown; each query reads only a view.
-SECTIONS = [
-    ("Timeline", "select date_label as date, date_precision as precision, event_type, summary, places, "
-                 "participants, title as source, url from timeline order by timeline_position", 200),
-    ("Who cooperates with whom", "select actor_a, actor_b, n_events, n_forum_events as at_forums, "
-                                 "first_date, last_date, event_types, topics, places "
-                                 "from actor_cooperation order by n_events desc, n_forum_events desc, first_date", 30),
-    ("Cooperation between countries", "select coalesce(country_a_name, country_a) as country_a, "
-                                      "coalesce(country_b_name, country_b) as country_b, "
-                                      "n_events, n_forum_events as at_forums, "
-                                      "first_date, last_date, event_types, topics "
-                                      "from country_cooperation order by n_events desc, n_forum_events desc", 30),
-    ("Most active actors", "select name, actor_type, country_code, n_events, n_mentions, first_date, last_date, "
-                           "event_types, cooperation_partners from actor_profile where n_events > 0 "
-                           "order by n_events desc, n_mentions desc limit 25", 25),
-    ("Events per month and topic", "select month, topic, n_events, event_types from monthly_topics "
-                                   "order by month desc, n_events desc", 60),
-]
+PAGE = importlib.resources.files("pipelines.analyst") / "report_page"
 
 
-def _html_table(conn, query: str, limit: int) -> str:
-    cursor = conn.execute(query)
-    columns = [item[0] for item in cursor.description]
-    rows = cursor.fetchmany(limit)
-    head = "".join(f"<th>{html.escape(name)}</th>" for name in columns if name != "url")
-    body = []
-    for row in rows:
-        record = dict(zip(columns, row))
-        cells = []
-        for name in columns:
-            if name == "url":
-                continue
-            text = html.escape(_cell(record[name]))
-            if name == "source" and record.get("url"):
-                text = f'<a href="{html.escape(str(record["url"]), quote=True)}">{text}</a>'
-            cells.append(f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+def plotly_bundle() -> str:
+    """plotly.min.js as shipped inside the `plotly` wheel (nothing is downloaded)."""
+    return (importlib.resources.files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
 
 
-def _count(conn, table: str) -> int | None:
-    try:
-        return conn.execute(f'select count(*) from "{table}"').fetchone()[0]
-    except duckdb.Error:
-        return None
+def script_json(value) -> str:
+    """JSON that is inert inside a <script> element: `<`, `>` and `&` are written as \\u escapes,
+    so an article containing `</script><img onerror=...>` cannot close the element, and the
+    line separators U+2028/2029 are escaped too. JSON.parse gives back the original text."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _inline_script(code: str) -> str:
+    # a bundle never holds "</script" today; should one appear, `<\/` means the same in JS
+    return code.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
 
 
 def render_report(conn) -> str:
     """The report's HTML for an open warehouse connection."""
-    counts = {label: _count(conn, table) for label, table in
-              (("articles", "documents"), ("events", "events"), ("actors", "actors"),
-               ("cooperating pairs", "actor_cooperation"), ("country pairs", "country_cooperation"))}
-    parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        "<title>Linimasa report</title>",
-        f"<style>{STYLE}</style></head><body>",
-        "<h1>Linimasa report</h1>",
-        f"<p class='muted'>Generated {html.escape(dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} "
-        "from the event warehouse. Every row traces back to the article sentence it came from.</p>",
-        "<p class='counts'>" + "".join(
-            f"<span><b>{'–' if value is None else value}</b> {html.escape(label)}</span>"
-            for label, value in counts.items()) + "</p>",
-        "<div class='figures'>",
-    ]
-    for section_id, title, draw in (("timeline-chart", "Timeline", timeline_png),
-                                    ("network-chart", "Cooperation network", network_png)):
-        try:
-            picture = f"<img id='{section_id}' alt='{title}' src='{data_uri(draw(conn))}'>"
-        except duckdb.Error as error:
-            picture = f"<p class='muted'>Not available: {html.escape(str(error).splitlines()[0])}</p>"
-        parts.append(f"<h2>{title}</h2>{picture}")
-    parts.append("</div>")
-    for title, query, limit in SECTIONS:
-        parts.append(f"<h2>{html.escape(title)}</h2>")
-        try:
-            parts.append(_html_table(conn, query, limit))
-        except duckdb.Error as error:
-            parts.append(f"<p class='muted'>Not available: {html.escape(str(error).splitlines()[0])}</p>")
-    parts.append(f"<script>{RENDERED_SCRIPT}</script></body></html>")
-    return "\n".join(parts)
+    page = (PAGE / "page.html").read_text(encoding="utf-8")
+    parts = {
+        "/*STYLE*/": (PAGE / "page.css").read_text(encoding="utf-8"),
+        "/*DATA*/": script_json(report_data(conn)),
+        "/*PLOTLY*/": _inline_script(plotly_bundle()),
+        "/*SCRIPT*/": _inline_script((PAGE / "page.js").read_text(encoding="utf-8")),
+    }
+    # split the template once, then fill: content (article text) can never be taken for a marker
+    pieces = re.split(r"(/\*(?:STYLE|DATA|PLOTLY|SCRIPT)\*/)", page)
+    if sorted(pieces[1::2]) != sorted(parts):
+        raise ValueError("report page template must hold each marker once")
+    page = "".join(parts.get(piece, piece) if index % 2 else piece for index, piece in enumerate(pieces))
+    return page
 
 
 def write_report(db_path: Path | str, out_path: Path | str) -> Path:
