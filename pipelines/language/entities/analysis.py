@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .aliases import learn_definitions
 from .organisations import find_organisations
-from .persons import (find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
+from .persons import (find_aged_names, find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
                       find_titled_persons)
 from .places import find_dateline, find_gazetteer_places, find_place_patterns
 from .records import ActorAnalysis
@@ -28,6 +28,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     find_short_names(state)
     find_bare_titles(state)
     find_speaker_names(state)
+    find_aged_names(state)
     add_model_entities(state, unexplained_spans(state) if use_model else [])
     find_coordinated_names(state)
     find_short_names(state)  # again: names the tagger introduced can be repeated short

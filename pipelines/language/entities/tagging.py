@@ -6,6 +6,7 @@ That keeps the tagger, the costliest step, off most of the text.
 """
 from __future__ import annotations
 
+from . import gazetteer
 from .features import common_words, person_names
 from .model import model_available, tag_spans
 from .state import DocumentState
@@ -49,7 +50,7 @@ def sentence_spans(state: DocumentState, index: int) -> Spans:
         for i, j, kind in tag_spans(words, max(0, first - 2), min(len(words), last + 3)):
             i, j = _trim(state, a + i, a + j, kind, a)
             if i < j:
-                spans.append((i, j, kind))
+                spans.append(constrain(state, i, j, kind))
     spans = join_particles(state, spans, a, b)
     state.model_cache[index] = spans
     return spans
@@ -148,7 +149,7 @@ def unexplained_spans(state: DocumentState) -> Spans:
             for i, j, kind in tag_spans(words, lo - a, hi - a):
                 i, j = _trim(state, a + i, a + j, kind, a)
                 if i < j:
-                    found.append((i, j, kind))
+                    found.append(constrain(state, i, j, kind))
         spans.extend(join_particles(state, found, a, b))
     return spans
 
@@ -194,6 +195,22 @@ def _capitalised_extent(words: list[str]) -> tuple[int | None, int | None]:
     openers = non_names()
     positions = [k for k, w in enumerate(words) if w[:1].isupper() and (k > 0 or w not in openers)]
     return (positions[0], positions[-1]) if positions else (None, None)
+
+
+def constrain(state: DocumentState, i: int, j: int, kind: str) -> tuple[int, int, str]:
+    """Hard typing rules from the package gazetteers (gazetteer.py): "Teheran" or "Jawa Tengah"
+    tagged as a person is a place; "Jerman" tagged as an organisation is a country, which news
+    NER data marks as a location; a large city glued in front of a person's name is dropped
+    ("Kairo Helmy Fauzi" -> "Helmy Fauzi")."""
+    surface = state.surface(i, j)
+    if kind == "person":
+        if gazetteer.never_person(surface):
+            return i, j, "location"
+        if j - i >= 2 and gazetteer.never_person(state.word(i)) and state.word(i) not in person_names():
+            return i + 1, j, kind
+    elif kind == "organization" and surface in gazetteer.names("country"):
+        return i, j, "location"
+    return i, j, kind
 
 
 def _trim(state: DocumentState, i: int, j: int, kind: str, sentence_start: int) -> tuple[int, int]:
