@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .aliases import learn_definitions
+from .junk import claim_junk
 from .organisations import find_organisations
 from .persons import (find_aged_names, find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
                       find_titled_persons)
@@ -18,6 +19,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     """Run every pass and return the document state (mentions, actors, places, model cache)."""
     state = DocumentState(text or "")
     find_dateline(state)
+    claim_junk(state)
     learn_definitions(state)
     find_ranked_persons(state)
     find_initials(state)

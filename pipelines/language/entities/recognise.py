@@ -11,6 +11,7 @@ held-out news NER data they cost more precision than they add recall.
 from __future__ import annotations
 
 from .analysis import analyse
+from .junk import junk_ranges, outside_junk, tidy
 from .records import Entity
 from .tagging import all_spans
 
@@ -49,7 +50,19 @@ def recognise_entities(text: str) -> list[Entity]:
     for span, kind in seeded.items():
         _widen(spans, strong, span, kind)
         _add_if_free(spans, span, kind)
-    return [Entity(s, e, text[s:e], kind) for (s, e), kind in sorted(spans.items())]
+    return _clean(text, spans)
+
+
+def _clean(text: str, spans: dict[Span, str]) -> list[Entity]:
+    """Cut bylines, datelines and credits out of the spans and tidy their edges (junk.py)."""
+    ranges = junk_ranges(text)
+    entities: dict[Span, str] = {}
+    for span, kind in sorted(spans.items()):
+        kept = outside_junk(span, ranges)
+        kept = tidy(text, kept, kind) if kept else None
+        if kept and not any(s < kept[1] and kept[0] < e for s, e in entities):
+            entities[kept] = kind
+    return [Entity(s, e, text[s:e], kind) for (s, e), kind in sorted(entities.items())]
 
 
 def _widen(spans: dict[Span, str], strong: dict[Span, str], span: Span, kind: str) -> None:
