@@ -98,3 +98,11 @@ def test_junk_is_cut_from_span_edges_only():
 def test_tidy_strips_only_what_never_belongs_to_a_name(surface, kind, expected):
     span = tidy(surface, (0, len(surface)), kind)
     assert (surface[slice(*span)] if span else None) == expected
+
+
+def test_events_are_neither_actors_nor_places():
+    text = ("Pebalap itu finis ketiga di GP Italia, Minggu. Klub asal Madrid itu lolos ke "
+            "Liga Champions setelah menang 2-0, kata pelatih Carlo Ancelotti.")
+    found = entities(text)
+    assert any(e.text == "Carlo Ancelotti" for e in found)
+    assert not any(e.text.startswith(("GP", "Liga")) for e in found)

@@ -28,6 +28,18 @@ def edge_words() -> dict[str, str]:
     return {row["word"]: row["position"] for row in read_seed("entity_edge_words")}
 
 
+@functools.cache
+def event_heads() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_seed("entity_event_heads"))
+
+
+def is_event(surface: str) -> bool:
+    """"Liga Champions", "GP Italia", "Asian Games 2018": an event's name (seeds/entity_event_heads.csv)."""
+    heads = event_heads()
+    words = surface.split()
+    return any(" ".join(words[:n]) in heads for n in (1, 2, 3))
+
+
 def junk_ranges(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every byline, dateline outlet, photo credit and web address."""
     found = []
