@@ -43,7 +43,7 @@ def test_jsonl_command_round_trip(monkeypatch):
     assert ("Kuala Lumpur", "location") in found
     for entity in records[0]["entities"]:
         assert text[entity["start"]:entity["end"]] == entity["text"]
-        assert set(entity) == {"start", "end", "text", "type"}
+        assert set(entity) == {"start", "end", "text", "type", "rank", "title", "actor_id"}
 
 
 def test_jsonl_command_survives_a_broken_line():
