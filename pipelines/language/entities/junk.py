@@ -15,12 +15,26 @@ Span = tuple[int, int]
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    outlets = sorted((row["name"] for row in read_seed("entity_outlets")), key=len, reverse=True)
+def _outlets() -> tuple[str, ...]:
+    return tuple(sorted((row["name"] for row in read_seed("entity_outlets")), key=len, reverse=True))
+
+
+@functools.cache
+def _outlet_word() -> re.Pattern:
+    # Searched in the lower-cased text: much cheaper than a case-insensitive scan.
+    return re.compile(r"\b(?:" + "|".join(re.escape(n.lower()) for n in _outlets()) + r")\b")
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, tuple[str, ...], re.Pattern], ...]:
+    outlets = _outlets()
     alternatives = "|".join(re.escape(name) for name in outlets)
-    return tuple((row["kind"], re.compile(row["pattern"].replace("{outlet}", alternatives),
-                                          re.IGNORECASE))
-                 for row in read_seed("entity_junk_patterns"))
+    patterns = []
+    for row in read_seed("entity_junk_patterns"):
+        triggers = tuple(t for t in row["trigger"].split("|") if t)
+        patterns.append((row["kind"], triggers,
+                         re.compile(row["pattern"].replace("{outlet}", alternatives), re.IGNORECASE)))
+    return tuple(patterns)
 
 
 @functools.cache
@@ -43,7 +57,16 @@ def is_event(surface: str) -> bool:
 def junk_ranges(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every byline, dateline outlet, photo credit and web address."""
     found = []
-    for kind, pattern in _patterns():
+    lower = text.lower()
+    outlet = None
+    for kind, triggers, pattern in _patterns():
+        if triggers == ("{outlet}",):
+            if outlet is None:  # one scan for any outlet name, shared by the outlet patterns
+                outlet = bool(_outlet_word().search(lower))
+            if not outlet:
+                continue
+        elif not any(t in lower for t in triggers):
+            continue
         found.extend((m.start(), m.end(), kind) for m in pattern.finditer(text) if m.end() > m.start())
     return sorted(found)
 
