@@ -1,12 +1,18 @@
 """Score `linimasa entities --jsonl` on a CoNLL NER file (exact character spans).
 
-    python scripts/eval_ner.py [FILE.txt]     (default: idner-news-2k/test.txt in the corpus)
+    python scripts/eval_ner.py [FILE.txt]              (default: idner-news-2k/test.txt in the corpus)
+    python scripts/eval_ner.py --corpus idner|nergrit|nerp [--split test|dev|valid]
+
+idner-news-2k is scored on its test split, NERGrit and NERP on their valid splits (the ones
+training never sees). NERGrit PERSON/PLACE/ORGANISATION and NERP PPL/PLC/IND are read as
+person/location/organization; NERP events and food brands are ignored. NERP is lower-cased news.
 
 Each sentence is rebuilt as its tokens joined by single spaces, sent through the same JSON-lines
 path as the CLI, and scored per type (PER/ORG/LOC -> person/organization/location) and overall.
 """
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import sys
@@ -48,9 +54,19 @@ def score(path: Path) -> dict[str, dict[str, float]]:
     return result
 
 
+CORPORA = {"idner": ("idner-news-2k", "test"), "nergrit": ("nergrit", "valid"),
+           "nerp": ("nerp", "valid")}
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    path = Path(argv[0]) if argv else corpus_dir() / "idner-news-2k" / "test.txt"
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", nargs="?", type=Path, help="a CoNLL file (overrides --corpus)")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="idner")
+    parser.add_argument("--split", help="split name (default: test for idner, valid otherwise)")
+    args = parser.parse_args(argv)
+    folder, split = CORPORA[args.corpus]
+    path = args.file or corpus_dir() / folder / f"{args.split or split}.txt"
     started = time.perf_counter()
     result = score(path)
     elapsed = time.perf_counter() - started

@@ -43,7 +43,7 @@ def test_jsonl_command_round_trip(monkeypatch):
     assert ("Kuala Lumpur", "location") in found
     for entity in records[0]["entities"]:
         assert text[entity["start"]:entity["end"]] == entity["text"]
-        assert set(entity) == {"start", "end", "text", "type"}
+        assert set(entity) == {"start", "end", "text", "type", "rank", "title", "actor_id"}
 
 
 def test_jsonl_command_survives_a_broken_line():
@@ -56,7 +56,10 @@ def test_jsonl_command_survives_a_broken_line():
 def test_text_command_prints_a_json_array(capsys):
     assert main(["Irjen", "Krishna", "Murti", "tiba", "di", "Phnom", "Penh."]) == 0
     entities = json.loads(capsys.readouterr().out)
-    assert {"text": "Krishna Murti", "type": "person", "start": 6, "end": 19} in entities
+    assert {"text": "Krishna Murti", "type": "person", "start": 6, "end": 19} in [
+        {k: e[k] for k in ("text", "type", "start", "end")} for e in entities]
+    krishna = next(e for e in entities if e["text"] == "Krishna Murti")
+    assert krishna["rank"] and krishna["actor_id"].startswith("per:")
 
 
 def test_types_are_the_contract_vocabulary():

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from .aliases import learn_definitions
+from .junk import claim_junk
 from .organisations import find_organisations
-from .persons import (find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
+from .persons import (find_aged_names, find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
                       find_titled_persons)
 from .places import find_dateline, find_gazetteer_places, find_place_patterns
 from .records import ActorAnalysis
@@ -18,6 +19,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     """Run every pass and return the document state (mentions, actors, places, model cache)."""
     state = DocumentState(text or "")
     find_dateline(state)
+    claim_junk(state)
     learn_definitions(state)
     find_ranked_persons(state)
     find_initials(state)
@@ -28,6 +30,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     find_short_names(state)
     find_bare_titles(state)
     find_speaker_names(state)
+    find_aged_names(state)
     add_model_entities(state, unexplained_spans(state) if use_model else [])
     find_coordinated_names(state)
     find_short_names(state)  # again: names the tagger introduced can be repeated short

@@ -1,6 +1,7 @@
 """`linimasa entities`: named entities as JSON.
 
-    linimasa entities TEXT          -> JSON array of {"start","end","text","type"}
+    linimasa entities TEXT          -> JSON array of {"start","end","text","type",
+                                       "rank","title","actor_id"}
     linimasa entities --jsonl       -> reads {"id","text"} lines on stdin,
                                        writes {"id","entities":[...]} lines on stdout
 """

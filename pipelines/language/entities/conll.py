@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
+# idner-news-2k (PER/ORG/LOC), NERGrit (PERSON/PLACE/ORGANISATION) and NERP (PPL/PLC/IND) name
+# the same three kinds differently; NERP's events (EVT) and food brands (FNB) have no counterpart
+# here and are read as outside any name.
+TYPES = {"PER": "person", "ORG": "organization", "LOC": "location",
+         "PERSON": "person", "ORGANISATION": "organization", "PLACE": "location",
+         "PPL": "person", "IND": "organization", "PLC": "location"}
 
 
 @dataclass
@@ -38,11 +43,13 @@ def _sentence(tokens: list[tuple[str, str]]) -> Sentence:
     for word, label in tokens:
         start, end = offset, offset + len(word)
         prefix, _, kind = label.partition("-")
+        if kind not in TYPES:
+            prefix = "O"
         if current and (prefix != "I" or TYPES.get(kind) != current[2]):
             gold.append(tuple(current))
             current = None
         if prefix == "B" or (prefix == "I" and current is None):
-            current = [start, end, TYPES.get(kind, kind)]
+            current = [start, end, TYPES[kind]]
         elif prefix == "I":
             current[1] = end
         text_parts.append(word)

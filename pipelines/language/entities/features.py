@@ -9,6 +9,7 @@ import functools
 
 from pathlib import Path
 
+from . import gazetteer
 from .catalog import catalog
 
 # Words news text writes in lower case (built from a POS-tagged news corpus by
@@ -52,6 +53,7 @@ def word_features(word: str) -> tuple[str, ...]:
     for name, vocab in _gazetteer_vocab().items():
         if word in vocab:
             feats.append("gz=" + name)
+    feats.extend("gz=pkg_" + kind for kind in gazetteer.word_kinds(word))
     if (word,) in cat.ranks:
         feats.append("rank")
     if (word,) in cat.titles:
@@ -139,5 +141,6 @@ def sentence_features(words: list[str], start: int = 0, end: int | None = None) 
 
 def clear_caches() -> None:
     """Forget cached features (after the word lists are rebuilt)."""
-    for cached in (word_features, _shared, _as_neighbour, common_words, person_names):
+    for cached in (word_features, _shared, _as_neighbour, common_words, person_names,
+                   gazetteer.names):
         cached.cache_clear()

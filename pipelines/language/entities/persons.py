@@ -400,6 +400,29 @@ def find_speaker_names(state: DocumentState) -> None:
             state.claim(i, end)
 
 
+def find_aged_names(state: DocumentState) -> None:
+    """A bare name followed by an age in brackets is a person: "Wulan (31)", "Budi Santoso (45)".
+    Words news writes in lower case elsewhere ("Korban (31)") and all-caps initials stay out."""
+    from .features import common_words
+    common = common_words()
+    words = state.words
+    for k in range(1, len(words) - 2):
+        if words[k] != "(" or not words[k + 1].isdigit() or words[k + 2] != ")" \
+                or len(words[k + 1]) > 3:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and state.tokens[start - 1].is_capitalised \
+                and not state.claimed[start - 1]:
+            start -= 1
+        if start == k or not state.free(start, k):
+            continue
+        if any(words[m].lower() in common or words[m].isupper() or words[m] in non_names()
+               for m in range(start, k)):
+            continue
+        add_person(state, start, k)
+        state.claim(start, k)
+
+
 _COORDINATION = frozenset({"dan", "-", "&", ",", "serta", "atau", "and"})
 
 

@@ -11,6 +11,7 @@ held-out news NER data they cost more precision than they add recall.
 from __future__ import annotations
 
 from .analysis import analyse
+from .junk import is_event, junk_ranges, outside_junk, tidy
 from .records import Entity
 from .tagging import all_spans
 
@@ -49,7 +50,38 @@ def recognise_entities(text: str) -> list[Entity]:
     for span, kind in seeded.items():
         _widen(spans, strong, span, kind)
         _add_if_free(spans, span, kind)
-    return [Entity(s, e, text[s:e], kind) for (s, e), kind in sorted(spans.items())]
+    return _with_actors(_clean(text, spans), state)
+
+
+def _with_actors(entities: list[Entity], state) -> list[Entity]:
+    """Rank, title and actor id of the naming mention that covers most of each entity."""
+    mentions = [m for m in state.mentions if m.resolution in _NAMING]
+    out = []
+    for e in entities:
+        best, overlap = None, 0
+        for m in mentions:
+            shared = min(e.end, m.end) - max(e.start, m.start)
+            if shared > overlap:
+                best, overlap = m, shared
+        if best is None:
+            out.append(e)
+        else:
+            out.append(Entity(e.start, e.end, e.text, e.type, best.rank, best.title, best.actor_id))
+    return out
+
+
+def _clean(text: str, spans: dict[Span, str]) -> list[Entity]:
+    """Cut bylines, datelines and credits out of the spans and tidy their edges (junk.py)."""
+    ranges = junk_ranges(text)
+    entities: dict[Span, str] = {}
+    for span, kind in sorted(spans.items()):
+        kept = outside_junk(span, ranges)
+        kept = tidy(text, kept, kind) if kept else None
+        if kept and is_event(text[kept[0]:kept[1]]):
+            continue  # an event is neither an actor nor a place
+        if kept and not any(s < kept[1] and kept[0] < e for s, e in entities):
+            entities[kept] = kind
+    return [Entity(s, e, text[s:e], kind) for (s, e), kind in sorted(entities.items())]
 
 
 def _widen(spans: dict[Span, str], strong: dict[Span, str], span: Span, kind: str) -> None:

@@ -11,9 +11,16 @@ class Entity:
     end: int
     text: str
     type: str  # person | organization | location
+    # From the actor analysis of the same text: the rank and title said with the name
+    # ("Kapolri Jenderal Listyo Sigit" -> rank "Jenderal", title "Kapolri") and the actor the
+    # name resolved to; None where the analysis has no actor for the span (most places).
+    rank: str | None = None
+    title: str | None = None
+    actor_id: str | None = None
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type}
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "rank": self.rank, "title": self.title, "actor_id": self.actor_id}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .features import common_words
+from .junk import is_event
 from .organisations import country_in, place_in, text_org
 from .persons import add_person
 from .places import text_location
@@ -41,6 +42,8 @@ def add_model_entities(state: DocumentState, spans: list[tuple[int, int, str]]) 
             continue  # "(WNI)", "Senin": words that never name anyone
         if not any(state.tokens[k].is_capitalised for k in range(i, j)):
             continue
+        if is_event(state.surface(i, j)):
+            continue  # "Liga Champions", "GP Italia": events, not actors
         if kind == "person":
             i, j = _trim_person(state, i, j)
             if j == i:
