@@ -19,8 +19,11 @@ def add_hostile_article(conn) -> None:
                  "where document_id = 'doc:manila'", [HOSTILE_SENTENCE, HOSTILE_URL])
     actor = start + HOSTILE_SENTENCE.index("PAOCC")
     place = start + HOSTILE_SENTENCE.index("Pasay")
-    conn.execute("insert into events values ('ev:hostile', 'doc:manila', 'statement', null, date '2025-05-02', "
-                 "date '2025-05-02', 'day', null, ?, ?, ?, 'menulis', null, null)", [HOSTILE_SENTENCE, start, end])
+    conn.execute("insert into events (event_id, document_id, event_type, cameo_code, date_start, date_end, "
+                 "date_precision, date_mention_id, summary, char_start, char_end, trigger, trigger_start, "
+                 "trigger_end, date_source, modality) values ('ev:hostile', 'doc:manila', 'statement', null, "
+                 "date '2025-05-02', date '2025-05-02', 'day', null, ?, ?, ?, 'menulis', null, null, "
+                 "'publication', 'asserted')", [HOSTILE_SENTENCE, start, end])
     conn.execute("insert into event_participants values ('ev:hostile', 'org:paocc', 'speaker', null, null, ?, ?)",
                  [actor, actor + len("PAOCC")])
     conn.execute("insert into event_locations values ('ev:hostile', 'loc:pasay', ?, ?)", [place, place + len("Pasay")])

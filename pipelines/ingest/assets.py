@@ -74,7 +74,7 @@ def record_fingerprint(conn, fingerprint: str, files: int, folder) -> None:
     """Note the folder state this ingest read, for the sensor (one row, replaced every run)."""
     create_tables(conn, ["ingested_folder"])
     conn.execute("delete from ingested_folder")
-    conn.execute("insert into ingested_folder values (?, ?, ?, now())", [fingerprint, files, str(folder)])
+    conn.execute("insert into ingested_folder values (?, ?, ?)", [fingerprint, files, str(folder)])
 
 
 def sync_documents(conn, rows: list[dict]) -> dict[str, int]:

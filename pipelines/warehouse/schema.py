@@ -153,8 +153,7 @@ TABLES: dict[str, str] = {
     "ingested_folder": """
         fingerprint varchar not null,
         files integer not null,
-        folder varchar not null,
-        ingested_at timestamptz not null
+        folder varchar not null
     """,
     # Which documents each extraction step has processed, and with which version of the
     # language code and seeds: the basis of incremental, idempotent runs.
@@ -350,8 +349,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "ingested_folder": {
         "fingerprint": "Hash of every file's path, size and modification time, as the last ingest read the folder.",
         "files": "Number of files in the folder then.",
-        "folder": "The article folder read.",
-        "ingested_at": "When the ingest ran.",
+        "folder": "The article folder read (when it ran is in the run history: the same input gives the same table).",
     },
     "extraction_log": {
         "step": "Extraction step: date_mentions or mentions_and_events.",
