@@ -82,17 +82,23 @@ class FolderScan:
 
 
 def scan_folder(folder: Path) -> FolderScan:
-    """Read every file below `folder` (anything that is not a directory), in path order,
-    into articles and rejections."""
-    if not folder.is_dir():
-        raise ArticleFolderMissing(f"article folder {folder} does not exist or is not a folder")
+    """Read every file below `folder` into articles and rejections, all in memory (tests,
+    scripts); the ingest asset walks `folder_files` and reads one file at a time."""
     scan = FolderScan()
-    for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
+    for path, relative in folder_files(folder):
         scan.files_seen += 1
-        relative = path.relative_to(folder).as_posix()
         for item in read_file(path, relative):
             (scan.articles if isinstance(item, Article) else scan.rejections).append(item)
     return scan
+
+
+def folder_files(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every file below `folder` (anything that is not a directory), in path order, with
+    its path relative to the folder."""
+    if not folder.is_dir():
+        raise ArticleFolderMissing(f"article folder {folder} does not exist or is not a folder")
+    for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
+        yield path, path.relative_to(folder).as_posix()
 
 
 def read_file(path: Path, display_path: str | None = None) -> list[Article | Rejection]:

@@ -143,6 +143,30 @@ TABLES: dict[str, str] = {
         origin varchar not null,
         n_documents integer not null
     """,
+    # Every file of the article folder as the last ingest saw it: a file whose size and
+    # modification time are unchanged is not read again.
+    "source_files": """
+        file_path varchar not null,
+        size_bytes bigint,
+        mtime_ns bigint
+    """,
+    # Every record (article or rejection) read from those files; a document's row is
+    # rebuilt from its records when a file holding one of them changes. Rejections have
+    # no document_id.
+    "source_records": """
+        file_path varchar not null,
+        source_path varchar not null,
+        document_id varchar,
+        content_hash varchar,
+        title varchar,
+        url varchar,
+        source varchar,
+        published_at timestamptz,
+        language varchar,
+        external_id varchar,
+        anchor_date date,
+        anchor_origin varchar
+    """,
     # Which documents each extraction step has processed, and with which version of the
     # language code and seeds: the basis of incremental, idempotent runs.
     "extraction_log": """
@@ -155,7 +179,9 @@ TABLES: dict[str, str] = {
 }
 
 # Inputs of the dimension merge and the incremental log: not what analysts query.
-BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log"})
+BOOKKEEPING_TABLES = frozenset(
+    {"actor_sightings", "location_sightings", "extraction_log", "source_files", "source_records"}
+)
 
 # Per-document tables: rows are deleted and re-inserted when their document changes.
 DOCUMENT_TABLES = {
