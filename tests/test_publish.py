@@ -76,7 +76,7 @@ def test_a_failed_blocking_check_leaves_the_public_file_byte_identical(workspace
     run_job(warehouse)
     before = warehouse.read_bytes()
     (articles / "baru.md").write_text(NEW_ARTICLE, encoding="utf-8")
-    import pipelines.extract.assets as extract_assets
+    import pipelines.extract.work as extract_assets
 
     real_event_rows = extract_assets.event_rows
 
