@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench clean
+.PHONY: install run test dev bench bench-scale clean
 
 install: $(STAMP)
 
@@ -32,6 +32,11 @@ bench: install
 	$(BIN)/python scripts/bench_dates.py
 	$(BIN)/python scripts/bench_entities.py
 	$(BIN)/python scripts/bench_extraction.py
+
+# Cold run, unchanged rerun and 100 edited + 100 new at 1k and 10k shared articles (a few minutes);
+# other sizes: .venv/bin/python scripts/bench_scale.py --sizes 10000,100000
+bench-scale: install
+	$(BIN)/python scripts/bench_scale.py
 
 clean:
 	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports

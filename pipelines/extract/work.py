@@ -6,6 +6,7 @@ and writes the results, alone, in the order the batches were cut.
 """
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -79,24 +80,47 @@ class _InProcess(Executor):
         return future
 
 
+_pool: ProcessPoolExecutor | None = None
+_pool_workers = 0
+
+
 def executor_for(batches: int, workers: int) -> Executor:
     """A process pool when there is more than one batch and more than one worker.
 
     Workers are spawned, not forked: the parent holds a DuckDB connection and Dagster's
-    threads, which a fork would copy in whatever state they were in."""
+    threads, which a fork would copy in whatever state they were in. A spawned worker
+    loads the language data once (a few seconds), so one pool serves every step a process
+    runs (`linimasa run` runs them all in one process) and is closed at exit."""
+    global _pool, _pool_workers
     if workers <= 1 or batches <= 1:
         return _InProcess()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    if _pool is None or _pool_workers != workers or getattr(_pool, "_broken", False):
+        if _pool is not None:
+            _pool.shutdown(cancel_futures=True)
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _pool_workers = workers
+    return _pool
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
 
 
 def run_batches(step: str, tables: tuple[str, ...], batches: Iterable[list], workers: int, total_batches: int):
     """Yield (docs, rows, errors) per batch, in batch order, with at most workers + 1 batches in flight."""
-    with executor_for(total_batches, workers) as pool:
-        in_flight: list[tuple[list, Future]] = []
+    pool = executor_for(total_batches, workers)
+    in_flight: list[tuple[list, Future]] = []
+    try:
         for docs in batches:
             in_flight.append((docs, pool.submit(extract_batch, step, tables, docs)))
             while len(in_flight) > workers:
                 done_docs, future = in_flight.pop(0)
                 yield (done_docs, *future.result())
-        for done_docs, future in in_flight:
+        while in_flight:
+            done_docs, future = in_flight.pop(0)
             yield (done_docs, *future.result())
+    finally:
+        for _, future in in_flight:  # a failed write or an interrupt: drop the batches not yet written
+            future.cancel()
