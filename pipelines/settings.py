@@ -25,3 +25,8 @@ def working_path(published: Path | None = None) -> Path:
     """The file writers work on; readers see `warehouse_path()`, a published copy of it."""
     published = published or warehouse_path()
     return published.parent / ".work" / published.name
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's buffer memory for the pipeline (LINIMASA_DUCKDB_MEMORY, default 1GB)."""
+    return os.environ.get("LINIMASA_DUCKDB_MEMORY", "1GB")

@@ -117,12 +117,24 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measured_run(env: dict, warehouse: Path) -> dict:
+# Another checkout of the project (an older commit, to measure a baseline) run with this
+# environment: the editable install's import hook is dropped so `pipelines` comes from it.
+OTHER_CHECKOUT = (
+    "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+    "sys.path.insert(0, sys.argv[1]); from pipelines.cli import main; sys.exit(main(['run']))"
+)
+
+
+def command(project: Path | None) -> list[str]:
+    return [str(LINIMASA), "run"] if project is None else [sys.executable, "-c", OTHER_CHECKOUT, str(project)]
+
+
+def measured_run(env: dict, warehouse: Path, project: Path | None = None) -> dict:
     """One `linimasa run`: wall, CPU, peak RSS (largest process and tree), public file replacements."""
     inode = warehouse.stat().st_ino if warehouse.exists() else None
     replaced, tree_peak = 0, 0
     started = time.perf_counter()
-    process = subprocess.Popen([str(LINIMASA), "run"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command(project), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while process.poll() is None:
         tree_peak = max(tree_peak, tree_rss(process.pid))
         current = warehouse.stat().st_ino if warehouse.exists() else None
@@ -146,7 +158,7 @@ def children_usage():
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
-def bench_size(source: Path, size: int, workdir: Path) -> list[tuple]:
+def bench_size(source: Path, size: int, workdir: Path, project: Path | None = None) -> list[tuple]:
     articles, warehouse, home = workdir / "articles", workdir / "linimasa.duckdb", workdir / "dagster_home"
     write_replica(source, articles, size)
     home.mkdir()
@@ -157,7 +169,7 @@ def bench_size(source: Path, size: int, workdir: Path) -> list[tuple]:
         if prepare:
             prepare(source, articles, size)
         cpu_before, _ = children_usage()
-        figures = measured_run(env, warehouse)
+        figures = measured_run(env, warehouse, project)
         cpu_after, largest = children_usage()
         rows.append((size, label, figures["wall"], cpu_after - cpu_before, largest, figures["tree_peak"], figures["size"], figures["replaced"]))
     return rows
@@ -166,6 +178,7 @@ def bench_size(source: Path, size: int, workdir: Path) -> list[tuple]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
+    parser.add_argument("--project", type=Path, help="measure another checkout of the project (e.g. an older commit) instead")
     parser.add_argument("--workdir", help="where replicas and warehouses go (default: a temporary folder)")
     args = parser.parse_args()
     source = corpus_dir() / "indosum" / "articles.jsonl"
@@ -180,7 +193,7 @@ def main() -> None:
     # run from smallest to largest, where each figure is that size's own.
     for size in sorted(sizes):
         with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
-            for articles, label, wall, cpu, largest, tree, warehouse, copies in bench_size(source, size, Path(workdir)):
+            for articles, label, wall, cpu, largest, tree, warehouse, copies in bench_size(source, size, Path(workdir), args.project):
                 print(f"| {articles:,} | {label} | {wall:.1f} s | {cpu:.1f} s | {cpu / wall:.2f} | {largest / 2**20:.0f} MiB "
                       f"| {tree / 2**20:.0f} MiB | {warehouse / 2**20:.1f} MiB | {copies} |", flush=True)
 

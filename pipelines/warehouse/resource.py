@@ -45,7 +45,13 @@ class WarehouseResource(DuckDBResource):
         published = Path(published or settings.warehouse_path())
         working = settings.working_path(published)
         working.parent.mkdir(parents=True, exist_ok=True)
-        return cls(database=str(working), published_database=str(published))
+        return cls(
+            database=str(working),
+            published_database=str(published),
+            # DuckDB's default is 80% of RAM for its buffers; the warehouse's joins and
+            # staging fit in far less, and spill to disk beyond it.
+            connection_config={"memory_limit": settings.duckdb_memory_limit()},
+        )
 
     @contextmanager
     def get_connection(self):
