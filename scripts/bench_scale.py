@@ -158,27 +158,27 @@ def children_usage():
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
-def bench_size(source: Path, size: int, workdir: Path, project: Path | None = None) -> list[tuple]:
+def bench_size(source: Path, size: int, workdir: Path, project: Path | None = None, cold_only: bool = False):
     articles, warehouse, home = workdir / "articles", workdir / "linimasa.duckdb", workdir / "dagster_home"
     write_replica(source, articles, size)
     home.mkdir()
     shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
     env = {**os.environ, "LINIMASA_ARTICLES": str(articles), "LINIMASA_WAREHOUSE": str(warehouse), "DAGSTER_HOME": str(home)}
-    rows = []
-    for label, prepare in (("cold", None), ("unchanged rerun", None), (f"{CHANGED} edited + {CHANGED} new", edit_and_add)):
+    runs = [("cold", None), ("unchanged rerun", None), (f"{CHANGED} edited + {CHANGED} new", edit_and_add)]
+    for label, prepare in runs[:1] if cold_only else runs:
         if prepare:
             prepare(source, articles, size)
         cpu_before, _ = children_usage()
         figures = measured_run(env, warehouse, project)
         cpu_after, largest = children_usage()
-        rows.append((size, label, figures["wall"], cpu_after - cpu_before, largest, figures["tree_peak"], figures["size"], figures["replaced"]))
-    return rows
+        yield (size, label, figures["wall"], cpu_after - cpu_before, largest, figures["tree_peak"], figures["size"], figures["replaced"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)")
     parser.add_argument("--project", type=Path, help="measure another checkout of the project (e.g. an older commit) instead")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold run of each size")
     parser.add_argument("--workdir", help="where replicas and warehouses go (default: a temporary folder)")
     args = parser.parse_args()
     source = corpus_dir() / "indosum" / "articles.jsonl"
@@ -193,7 +193,7 @@ def main() -> None:
     # run from smallest to largest, where each figure is that size's own.
     for size in sorted(sizes):
         with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
-            for articles, label, wall, cpu, largest, tree, warehouse, copies in bench_size(source, size, Path(workdir), args.project):
+            for articles, label, wall, cpu, largest, tree, warehouse, copies in bench_size(source, size, Path(workdir), args.project, args.cold_only):
                 print(f"| {articles:,} | {label} | {wall:.1f} s | {cpu:.1f} s | {cpu / wall:.2f} | {largest / 2**20:.0f} MiB "
                       f"| {tree / 2**20:.0f} MiB | {warehouse / 2**20:.1f} MiB | {copies} |", flush=True)
 
