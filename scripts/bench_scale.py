@@ -134,28 +134,31 @@ def measured_run(env: dict, warehouse: Path, project: Path | None = None) -> dic
     inode = warehouse.stat().st_ino if warehouse.exists() else None
     replaced, tree_peak = 0, 0
     started = time.perf_counter()
-    process = subprocess.Popen(command(project), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while process.poll() is None:
+    errors = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the run
+    process = subprocess.Popen(command(project), env=env, stdout=subprocess.DEVNULL, stderr=errors)
+    while True:
+        # wait4 gives this run's own rusage: CPU of the command and every process it waited
+        # for (the extraction workers), and the peak RSS of the largest of them
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
         tree_peak = max(tree_peak, tree_rss(process.pid))
         current = warehouse.stat().st_ino if warehouse.exists() else None
         if current != inode:
             replaced, inode = replaced + 1, current
         time.sleep(0.1)
-    # poll() reaped the child; its rusage (with every process it waited for) is in RUSAGE_CHILDREN
     wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
     current = warehouse.stat().st_ino if warehouse.exists() else None
     if current != inode:
         replaced += 1
     if process.returncode != 0:
-        raise SystemExit(f"linimasa run failed:\n{process.stderr.read().decode()[-2000:]}")
-    return {"wall": wall, "tree_peak": tree_peak, "replaced": replaced, "size": warehouse.stat().st_size}
-
-
-def children_usage():
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+        errors.seek(0)
+        raise SystemExit(f"linimasa run failed:\n{errors.read().decode(errors='replace')[-2000:]}")
+    return {
+        "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "largest": usage.ru_maxrss * 1024,
+        "tree_peak": tree_peak, "replaced": replaced, "size": warehouse.stat().st_size,
+    }
 
 
 def bench_size(source: Path, size: int, workdir: Path, project: Path | None = None, cold_only: bool = False):
@@ -168,10 +171,8 @@ def bench_size(source: Path, size: int, workdir: Path, project: Path | None = No
     for label, prepare in runs[:1] if cold_only else runs:
         if prepare:
             prepare(source, articles, size)
-        cpu_before, _ = children_usage()
         figures = measured_run(env, warehouse, project)
-        cpu_after, largest = children_usage()
-        yield (size, label, figures["wall"], cpu_after - cpu_before, largest, figures["tree_peak"], figures["size"], figures["replaced"])
+        yield (size, label, figures["wall"], figures["cpu"], figures["largest"], figures["tree_peak"], figures["size"], figures["replaced"])
 
 
 def main() -> None:
@@ -186,11 +187,9 @@ def main() -> None:
         raise SystemExit(f"IndoSum articles not found at {source}")
     sizes = [int(size) for size in args.sizes.split(",")]
     print(f"== linimasa run at scale ({os.cpu_count()} cores, LINIMASA_WORKERS={os.environ.get('LINIMASA_WORKERS', 'all')})")
-    print("peak RSS: largest process (getrusage) / whole tree (sampled); copies: times the public file was replaced")
+    print("peak RSS: largest process (wait4) / whole tree (sampled); copies: times the public file was replaced")
     print(f"| articles | run | wall | CPU (user+sys) | CPU/wall | peak RSS largest | peak RSS tree | warehouse | copies |")
     print("|---|---|---|---|---|---|---|---|---|")
-    # Note: RUSAGE_CHILDREN's maxrss is a high-water mark over every child so far, so sizes
-    # run from smallest to largest, where each figure is that size's own.
     for size in sorted(sizes):
         with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
             for articles, label, wall, cpu, largest, tree, warehouse, copies in bench_size(source, size, Path(workdir), args.project, args.cold_only):
