@@ -39,5 +39,5 @@ bench-scale: install
 	$(BIN)/python scripts/bench_scale.py
 
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/.*.publishing warehouse/.work exports reports
 	find .dagster_home -mindepth 1 ! -name dagster.yaml -exec rm -rf {} +
