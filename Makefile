@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install run test dev bench bench-ui bench-report reliability clean
+.PHONY: install run test dev bench bench-ui bench-report bench-scale reliability clean
 
 install: $(STAMP)
 
@@ -55,6 +55,11 @@ reliability: install
 bench-report: install
 	$(BIN)/python scripts/bench_report.py
 
+# Cold run, unchanged rerun and 100 edited + 100 new at 1k and 10k shared articles (a few minutes);
+# other sizes: .venv/bin/python scripts/bench_scale.py --sizes 10000,100000
+bench-scale: install
+	$(BIN)/python scripts/bench_scale.py
+
 clean:
-	rm -rf $(VENV) warehouse/*.duckdb warehouse/.work exports reports
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/.*.publishing warehouse/.work exports reports
 	find .dagster_home -mindepth 1 ! -name dagster.yaml -exec rm -rf {} +

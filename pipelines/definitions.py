@@ -10,13 +10,15 @@ from pipelines.extract.assets import date_mentions, mentions_and_events
 from pipelines.ingest.assets import ingest_articles
 from pipelines.views import view_assets, view_checks
 from pipelines.warehouse.assets import dimensions
+from pipelines.warehouse.publish import build_publish_asset
 from pipelines.warehouse.resource import WarehouseResource
 
 
 def build_definitions(warehouse: Path | None = None) -> Definitions:
     """All assets, checks, the job, schedule and sensor; `warehouse` overrides LINIMASA_WAREHOUSE."""
+    assets = [ingest_articles, date_mentions, mentions_and_events, dimensions, *view_assets]
     return Definitions(
-        assets=[ingest_articles, date_mentions, mentions_and_events, dimensions, *view_assets],
+        assets=[*assets, build_publish_asset(assets)],
         asset_checks=view_checks,
         jobs=[linimasa_job],
         schedules=[daily_refresh],

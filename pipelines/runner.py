@@ -39,7 +39,21 @@ def main(argv: list[str]) -> int:
     if not result.success:
         failed = [event.step_key or "" for event in result.all_events if event.is_step_failure]
         print(f"linimasa run failed in: {', '.join(failed) or 'run setup'} (details in the Dagster UI run history)", file=sys.stderr)
+        for line in publish_failure(result):
+            print(f"  {line}", file=sys.stderr)
     return 0 if result.success else 1
+
+
+def publish_failure(result) -> list[str]:
+    """Why publishing failed (a full disk, a broken blocking rule), one line, as the user must act on it."""
+    from pipelines.warehouse.publish import PUBLISH_ASSET
+
+    lines = []
+    for event in result.all_events:
+        if event.is_step_failure and event.step_key == PUBLISH_ASSET:
+            message = event.step_failure_data.error.message.strip().splitlines()[-1]
+            lines.append(message.split("Failure: ", 1)[-1])
+    return lines
 
 
 def run_job(bars: bool = False):

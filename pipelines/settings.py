@@ -31,3 +31,8 @@ def allow_empty() -> bool:
     """`linimasa run --allow-empty` (or LINIMASA_ALLOW_EMPTY=1): an article folder with no
     file empties the warehouse instead of failing the run and keeping it."""
     return os.environ.get("LINIMASA_ALLOW_EMPTY", "") not in ("", "0")
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's buffer memory for the pipeline (LINIMASA_DUCKDB_MEMORY, default 1GB)."""
+    return os.environ.get("LINIMASA_DUCKDB_MEMORY", "1GB")

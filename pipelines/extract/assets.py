@@ -1,17 +1,16 @@
-"""Extraction assets: thin wrappers that run the language core over changed documents."""
-
-from collections.abc import Callable
+"""Extraction assets: thin wrappers that run the language core over changed documents,
+in batches, on every core (see pipelines/extract/work.py)."""
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, asset, multi_asset
 
-from pipelines.extract.rows import actor_rows, date_mention_rows, event_rows
+from pipelines.extract.work import batch_size, batched, run_batches, worker_count
 from pipelines.extract.version import extractor_version
 from pipelines.progress import extraction_progress
 from pipelines.warehouse import changes
 from pipelines.warehouse.metadata import table_metadata
 from pipelines.warehouse.resource import WRITER_POOL, WarehouseResource
 from pipelines.warehouse.schema import DOCUMENT_TABLES, create_tables
-from pipelines.warehouse.store import PendingDocument, pending_documents, write_step
+from pipelines.warehouse.store import delete_stale, fetch_documents, pending_documents, write_batch
 
 MENTION_AND_EVENT_TABLES = (*DOCUMENT_TABLES["mentions"], *DOCUMENT_TABLES["events"])
 _DESCRIPTIONS = {
@@ -34,13 +33,8 @@ _DESCRIPTIONS = {
 )
 def date_mentions(context: AssetExecutionContext, duckdb: WarehouseResource) -> MaterializeResult:
     """Every date expression in every document as an interval (day to decade, or vague), with offsets into the body."""
-    from pipelines.language.dates import tag_dates
-
-    def extract(doc: PendingDocument) -> dict[str, list[dict]]:
-        return {"date_mentions": date_mention_rows(doc.document_id, tag_dates(doc.body, doc.anchor_date))}
-
     with duckdb.get_connection() as conn:
-        stats = run_step(context, conn, "date_mentions", DOCUMENT_TABLES["date_mentions"], extract)
+        stats = run_step(context, conn, "date_mentions", DOCUMENT_TABLES["date_mentions"])
         metadata = table_metadata(conn, "date_mentions", order_by="document_id, char_start")
     return MaterializeResult(metadata={**metadata, **stats})
 
@@ -60,15 +54,9 @@ def date_mentions(context: AssetExecutionContext, duckdb: WarehouseResource) -> 
 )
 def mentions_and_events(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Actors, places and events of each changed document, in one pass since events are built on the mentions."""
-    from pipelines.language.document import analyse_document
-
-    def extract(doc: PendingDocument) -> dict[str, list[dict]]:
-        analysis = analyse_document(doc.body, doc.anchor_date)
-        return {**actor_rows(doc.document_id, analysis.actors), **event_rows(doc.document_id, analysis.events)}
-
     with duckdb.get_connection() as conn:
         events_before = changes.keys(conn, "events")
-        stats = run_step(context, conn, "mentions_and_events", MENTION_AND_EVENT_TABLES, extract)
+        stats = run_step(context, conn, "mentions_and_events", MENTION_AND_EVENT_TABLES)
         events_changed = changes.change_metadata(events_before, changes.keys(conn, "events"))
         results = [
             MaterializeResult(asset_key=table, metadata={
@@ -78,28 +66,30 @@ def mentions_and_events(context: AssetExecutionContext, duckdb: WarehouseResourc
     yield from results
 
 
-def run_step(
-    context: AssetExecutionContext,
-    conn,
-    step: str,
-    tables,
-    extract: Callable[[PendingDocument], dict[str, list[dict]]],
-) -> dict[str, int]:
-    """Extract pending documents; a document that makes the code fail is logged and recorded, not fatal."""
+def run_step(context: AssetExecutionContext, conn, step: str, tables) -> dict[str, int]:
+    """Extract pending documents batch by batch (bodies fetched per batch, each batch written
+    and logged in its own transaction); a document that makes the code fail is logged and
+    recorded, not fatal."""
     version = extractor_version()
-    create_tables(conn, ["extraction_log"])
+    tables = tuple(tables)
+    removed = delete_stale(conn, step, tables, version)
     pending = pending_documents(conn, step, version)
-    rows: dict[str, list[dict]] = {table: [] for table in tables}
-    errors: dict[str, str] = {}
+    size, workers = batch_size(), worker_count()
+    batches = (fetch_documents(conn, keys) for keys in batched(pending, size))
+    total_batches = -(-len(pending) // size)
+    failed = 0
     with extraction_progress(step, len(pending)) as advance:
-        for doc in pending:
-            try:
-                for table, table_rows in extract(doc).items():
-                    rows[table].extend(table_rows)
-            except Exception as error:  # one bad document must not stop the batch
-                errors[doc.document_id] = f"{type(error).__name__}: {error}"
-                context.log.error(f"{step}: {doc.document_id} failed: {errors[doc.document_id]}")
-            advance(1)
-    write_step(conn, step, tables, version, pending, rows, errors)
-    return {"documents_processed": len(pending), "documents_failed": len(errors), "extractor_version": version}
-
+        for docs, rows, errors in run_batches(step, tables, batches, workers, total_batches):
+            write_batch(conn, step, tables, version, docs, rows, errors)
+            for document_id, error in errors.items():
+                context.log.error(f"{step}: {document_id} failed: {error}")
+            failed += len(errors)
+            advance(len(docs))
+    return {
+        "documents_processed": len(pending),
+        "documents_failed": failed,
+        "documents_removed": removed,
+        "batches": total_batches,
+        "workers": workers if total_batches > 1 else 1,
+        "extractor_version": version,
+    }

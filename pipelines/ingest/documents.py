@@ -52,3 +52,24 @@ def rejection_rows(scan: FolderScan) -> list[dict]:
         {"source_path": r.source_path, "reason": r.reason, "detail": r.detail, "size_bytes": r.size_bytes}
         for r in sorted(scan.rejections, key=lambda r: r.source_path)
     ]
+
+
+def record_row(file_path: str, article: Article) -> dict:
+    """One article as a staged record of `file_path`: its metadata, anchor and body."""
+    anchor_date, anchor_origin = anchor_for(article)
+    return {
+        "file_path": file_path,
+        "source_path": article.source_path,
+        "document_id": article.document_id,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published_at": article.published_at.astimezone(dt.timezone.utc) if article.published_at else None,
+        "language": article.language,
+        "external_id": article.external_id,
+        "anchor_date": anchor_date,
+        "anchor_origin": anchor_origin,
+        "body": article.body,
+        "char_count": len(article.body),
+    }

@@ -163,6 +163,15 @@ def _shown(name: str) -> str:
     return name if _is_utf8(name) else os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
+def folder_files(folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
+    """`walk_folder` for an article folder that must exist: every file as (path, path
+    relative to the folder), or a Rejection for a link that cannot be followed. The ingest
+    asset reads these one at a time; `scan_folder` reads them all (tests, scripts)."""
+    if not folder.is_dir():
+        raise ArticleFolderMissing(f"article folder {folder} does not exist or is not a folder")
+    yield from walk_folder(folder)
+
+
 def read_file(path: Path, display_path: str | None = None) -> list[Article | Rejection]:
     """One file's articles, or the reason it cannot be read; never raises for bad input."""
     name = display_path or path.name

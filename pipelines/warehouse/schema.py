@@ -155,6 +155,30 @@ TABLES: dict[str, str] = {
         files integer not null,
         folder varchar not null
     """,
+    # Every file of the article folder as the last ingest saw it: a file whose size and
+    # modification time are unchanged is not read again.
+    "source_files": """
+        file_path varchar not null,
+        size_bytes bigint,
+        mtime_ns bigint
+    """,
+    # Every record (article or rejection) read from those files; a document's row is
+    # rebuilt from its records when a file holding one of them changes. Rejections have
+    # no document_id.
+    "source_records": """
+        file_path varchar not null,
+        source_path varchar not null,
+        document_id varchar,
+        content_hash varchar,
+        title varchar,
+        url varchar,
+        source varchar,
+        published_at timestamptz,
+        language varchar,
+        external_id varchar,
+        anchor_date date,
+        anchor_origin varchar
+    """,
     # Which documents each extraction step has processed, and with which version of the
     # language code and seeds: the basis of incremental, idempotent runs.
     "extraction_log": """
@@ -166,8 +190,10 @@ TABLES: dict[str, str] = {
     """,
 }
 
-# Inputs of the dimension merge and the incremental log: not what analysts query.
-BOOKKEEPING_TABLES = frozenset({"actor_sightings", "location_sightings", "extraction_log", "ingested_folder"})
+# Inputs of the dimension merge, the incremental log and the folder state: not what analysts query.
+BOOKKEEPING_TABLES = frozenset(
+    {"actor_sightings", "location_sightings", "extraction_log", "ingested_folder", "source_files", "source_records"}
+)
 
 # Caches the view assets keep beside the views (traced column lineage, drawn pictures), so
 # an unchanged run need not redo them: internal, like the bookkeeping tables.
@@ -345,6 +371,25 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "feature_type": "Kind of place: province, city, regency, district, airport, border_post, port, special_economic_zone, region, building, country.",
         "origin": "seed (gazetteer) or text (found in the articles).",
         "n_documents": "Number of documents that name the place.",
+    },
+    "source_files": {
+        "file_path": "A file of the article folder, relative to it, as the last ingest saw it.",
+        "size_bytes": "Its size then; with mtime_ns, an unchanged file is not read again.",
+        "mtime_ns": "Its modification time then, in nanoseconds.",
+    },
+    "source_records": {
+        "file_path": "The file the record was read from.",
+        "source_path": "The record's own path: the file, or 'file.jsonl:line' for a .jsonl line.",
+        "document_id": "Document the record holds; empty for a rejected record.",
+        "content_hash": "Hash of the record's text and metadata.",
+        "title": "Title the record gives.",
+        "url": "Address the record gives.",
+        "source": "Publisher the record gives.",
+        "published_at": "Publication time the record gives.",
+        "language": "Language the record gives.",
+        "external_id": "The record's own id (a .jsonl 'id'), when it has one.",
+        "anchor_date": "Date the record's relative expressions resolve against.",
+        "anchor_origin": "Where that anchor came from: published, dateline, latest_date or none.",
     },
     "ingested_folder": {
         "fingerprint": "Hash of every file's path, size and modification time, as the last ingest read the folder.",

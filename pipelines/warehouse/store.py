@@ -1,9 +1,11 @@
-"""Incremental, idempotent writes of per-document rows.
+"""Incremental, idempotent writes of per-document rows, one batch at a time.
 
 Each extraction step records in `extraction_log` which (document, content hash,
-extractor version) it has processed. A run processes only documents missing from that
-log, and first deletes every row of a document that changed or disappeared, so any
-number of runs leaves one copy of each row.
+extractor version) it has processed. A run first deletes every row of a document that
+changed or disappeared, then processes the documents missing from that log in batches:
+each batch's rows and log entries are written in one transaction, so a run that is
+killed resumes with the first batch it had not written, and any number of runs leaves
+one copy of each row.
 """
 from __future__ import annotations
 
@@ -23,11 +25,18 @@ class PendingDocument:
     anchor_date: object  # datetime.date | None
 
 
-def pending_documents(conn, step: str, version: str) -> list[PendingDocument]:
-    """Documents this step has not processed in their current content and version."""
+@dataclass(frozen=True)
+class PendingKey:
+    document_id: str
+    content_hash: str
+
+
+def pending_documents(conn, step: str, version: str) -> list[PendingKey]:
+    """Documents this step has not processed in their current content and version (ids
+    only: bodies are fetched batch by batch)."""
     rows = conn.execute(
         """
-        select d.document_id, d.content_hash, d.body, d.anchor_date
+        select d.document_id, d.content_hash
         from documents d
         left join extraction_log l
           on l.step = ? and l.document_id = d.document_id
@@ -37,6 +46,24 @@ def pending_documents(conn, step: str, version: str) -> list[PendingDocument]:
         """,
         [step, version],
     ).fetchall()
+    return [PendingKey(*row) for row in rows]
+
+
+def fetch_documents(conn, keys: Sequence[PendingKey]) -> list[PendingDocument]:
+    """Bodies and anchors of one batch, in the batch's order."""
+    ids = pd.DataFrame({"document_id": [key.document_id for key in keys]})
+    conn.register("batch_ids", ids)
+    try:
+        rows = conn.execute(
+            """
+            select d.document_id, d.content_hash, d.body, d.anchor_date
+            from documents d
+            where d.document_id in (select document_id from batch_ids)
+            order by d.document_id
+            """
+        ).fetchall()
+    finally:
+        conn.unregister("batch_ids")
     return [PendingDocument(*row) for row in rows]
 
 
@@ -91,7 +118,21 @@ def insert_rows(conn, table: str, rows: Sequence[Mapping]) -> int:
     return len(frame)
 
 
-def write_step(
+def delete_stale(conn, step: str, tables: Sequence[str], version: str) -> int:
+    """Remove the rows of documents that are gone, changed, or were processed by older code."""
+    create_tables(conn, [*tables, "extraction_log"])
+    conn.execute("begin transaction")
+    try:
+        doomed = stale_document_ids(conn, step, version)
+        delete_document_rows(conn, step, tables, doomed)
+        conn.execute("commit")
+    except Exception:
+        conn.execute("rollback")
+        raise
+    return len(doomed)
+
+
+def write_batch(
     conn,
     step: str,
     tables: Sequence[str],
@@ -100,12 +141,11 @@ def write_step(
     rows_by_table: Mapping[str, Sequence[Mapping]],
     errors: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
-    """Replace this step's rows for `processed` (and for stale documents) in one transaction."""
-    create_tables(conn, [*tables, "extraction_log"])
+    """Replace this step's rows for one batch of `processed` documents, and log them, in one transaction."""
     conn.execute("begin transaction")
     try:
-        doomed = set(stale_document_ids(conn, step, version)) | {doc.document_id for doc in processed}
-        delete_document_rows(conn, step, tables, doomed)
+        # No delete here: a pending document has no rows of this step (`delete_stale` removed
+        # those of changed documents, and a batch's rows and log entries commit together).
         inserted = {table: insert_rows(conn, table, rows_by_table.get(table, ())) for table in tables}
         insert_rows(
             conn,
