@@ -1,7 +1,10 @@
 -- The parties to cooperation-type events, each counted as the organisation it rolls up to.
--- One row per event and party. Victims, suspects and targets are the object of an event,
--- not a party cooperating in it, so they are left out; a rescue therefore counts only
--- when two or more parties carry it out together.
+-- One row per event and party. Only the sides of a cooperation count (event_participants.role
+-- agent, partner or host, read from the sentence: "Polri bertemu dengan PNP"): victims,
+-- suspects and targets are its object, a framework ("di bawah kerangka ASEANAPOL") is the
+-- arrangement it happens under, and whoever is merely mentioned (a commentator, a country
+-- named in passing, a body in an officer's title) took no part. A rescue therefore counts
+-- only when two or more parties carry it out together.
 -- is_multilateral marks events whose parties come from three or more countries (a
 -- regional conference), so pair views can tell a forum from a two-country contact.
 -- A story often names the countries a case touches ("korban dari Kamboja dan Myanmar")
@@ -20,10 +23,8 @@ cooperation_types as (
     ) as t (event_type)
 ),
 
-object_roles as (
-    select * from (values
-        ('victim'), ('suspect'), ('target'), ('perpetrator'), ('detainee'), ('deceased'), ('subject')
-    ) as t (role)
+cooperating_roles as (
+    select * from (values ('agent'), ('partner'), ('host')) as t (role)
 ),
 
 cooperation_events as (
@@ -53,7 +54,7 @@ parties as (
     from cooperation_events
     join event_participants on event_participants.event_id = cooperation_events.event_id
     join actor_rollup on actor_rollup.actor_id = event_participants.actor_id
-    where coalesce(lower(event_participants.role), '') not in (select role from object_roles)
+    where lower(event_participants.role) in (select role from cooperating_roles)
 ),
 
 body_countries as (

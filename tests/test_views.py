@@ -113,8 +113,8 @@ def test_timeline_carries_places_parties_source_and_evidence(conn):
     meeting = rows(conn, "select * from timeline where event_id = 'ev:meeting'")[0]
     assert meeting["places"] == ["Phnom Penh", "Poipet", "Bavet", "Sihanoukville"]
     assert meeting["place_countries"] == ["KHM"]
-    assert "Krishna Murti (attendee)" in meeting["participants"]
-    assert "Cambodia National Police (counterpart)" in meeting["participants"]
+    assert "Krishna Murti (agent)" in meeting["participants"]
+    assert "Cambodia National Police (partner)" in meeting["participants"]
     assert meeting["date_label"] == "2025-04-07 – 2025-04-13"
     assert meeting["url"] == "https://news.example/polri-cnp" and meeting["title"]
     body = conn.execute("select body from documents where document_id = ?", [meeting["document_id"]]).fetchone()[0]

@@ -16,7 +16,8 @@ from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import (
     add_people_named_by_initials, join_court_case, join_gatherings, join_operations, share_setting)
 from pipelines.language.events.model import Event
-from pipelines.language.events.participants import participants_for, places_for
+from pipelines.language.events.participants import one_per_actor, participants_for, places_for
+from pipelines.language.events.roles import aliases
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -109,6 +110,10 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     join_gatherings(events)
     join_court_case(events)
     join_operations(events, actor_types)
+    same_person = aliases(text, mentions.items, actor_types)
+    if same_person:
+        for event in events:
+            event.participants = one_per_actor(event.participants, same_person)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     plover = lexicon().plover
     for event in events:
@@ -157,7 +162,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     referenced: list[Draft] = []
     for trigger in referring:
         participants = [] if reporting else participants_for(
-            trigger.event_type, text, tokens, start, end, everyone, actor_types)
+            trigger.event_type, text, tokens, start, end, everyone, actor_types, trigger=(trigger.start, trigger.end))
         types = (trigger.event_type,) + reference_types(trigger.surface)
         target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
         if target is not None:
@@ -200,7 +205,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             date = sharpest[trigger.event_type]
         if trigger.completion:
             if not any(r.event_type in arrivals and not r.completion for r in reporting):
-                participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+                participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types,
+                                                trigger=(trigger.start, trigger.end))
                 target = book.refer((trigger.event_type,) + reference_types(trigger.surface), sentence, date,
                                     participants, place_pairs)
                 if target is not None:
@@ -220,7 +226,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             date = context
         if is_vague(date) and own_date_needed:
             continue
-        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types,
+                                        trigger=(trigger.start, trigger.end))
         if _in_future(date, anchor):
             # "menunda sidang hingga pekan depan" has not happened: it only tells who is in
             # the case already reported.

@@ -1,0 +1,197 @@
+"""Which side of a cooperation-type event each named actor is on, from the sentence's structure.
+
+Only agent, partner and host cooperate; everyone else a sentence names is a framework
+(the forum or arrangement the event happens under), a suspect or victim, or merely
+mentioned. Indonesian news names many actors around a meeting:
+
+    "Menurut pengamat X, Kapolri bertemu dengan Kepala CNP di bawah kerangka ASEANAPOL."
+    X mentioned · Kapolri agent (subject of "bertemu") · CNP partner ("dengan") ·
+    ASEANAPOL framework
+
+Coordinated actors share a role ("Polri dan PNP menandatangani ..."), an organisation in a
+person's title is that person's affiliation, not a party ("Sekjen Golkar Idrus Marham",
+"Agus Rahardjo, Ketua KPK,"), and a name followed by its short form in brackets is one
+person ("Joko Widodo (Jokowi)").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Sequence
+
+from pipelines.language.seeds import read_seed
+
+COOPERATION_TYPES = frozenset({"meeting", "visit", "agreement", "cooperation",
+                               "deportation", "repatriation", "rescue"})
+COOPERATING = frozenset({"agent", "partner", "host"})
+# Roles a legacy cue ("dipimpin oleh", "menandatangani") names, in cooperation terms.
+_FROM_CUE = {"lead": "agent", "participant": "agent", "visitor": "agent", "signatory": "agent",
+             "host": "host", "suspect": "suspect", "victim": "victim"}
+
+# Where a clause ends: the role of an actor on one side does not reach the other.
+_CLAUSE_STOP = re.compile(
+    r"[;.!?:()\"“”]|\b(?:yang|sedangkan|sementara|namun|tetapi|kemudian|lalu|setelah|sebelum|usai|seusai"
+    r"|saat|ketika|karena|sehingga|agar|supaya)\b", re.IGNORECASE)
+# "Polri, PNP dan RTP", "Polri serta PNP": the gap between two actors listed together.
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&|,)\s+|\()?$", re.IGNORECASE)
+_LIST_LINK = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)", re.IGNORECASE)
+_ACCOMPANIED = re.compile(r"\s*,?\s*(?:bersama|beserta|didampingi)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_CUE_REACH = 60      # characters from a cue to the first actor it governs
+_LIST_REACH = 60     # characters of title words between two listed actors
+_SUBJECT_REACH = 80  # characters between a subject and its event word
+_OBJECT_WORDS = 2    # words between an event word and the actor it names ("bertemu Menlu Rusia X")
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    rows = read_seed("event_party_cues")
+    roles = {" ".join(r["cue"].lower().split()): (r["role"], r["side"] or "after") for r in rows}
+    words = sorted(roles, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+                         + r")(?![\w-])", re.IGNORECASE)
+    return pattern, roles
+
+
+def _gap_ok(text: str, lo: int, hi: int, reach: int) -> bool:
+    return 0 <= hi - lo <= reach and _CLAUSE_STOP.search(text, lo, hi) is None
+
+
+def _listed(text: str, earlier: Any, later: Any) -> bool:
+    """`later` is listed with `earlier` ("dengan Polri, Kepolisian Nasional Kamboja dan RTP")."""
+    gap = text[earlier.end:later.start]
+    if _COORDINATION.match(gap):
+        return True
+    link = _LIST_LINK.match(gap)
+    return link is not None and _gap_ok(text, earlier.end, later.start, _LIST_REACH) \
+        and _cues()[0].search(gap) is None
+
+
+def affiliations(text: str, mentions: Sequence[Any], actor_types: dict[str, str]) -> set[int]:
+    """Start offsets of organisation mentions that only name a listed person's body:
+    "Sekjen Golkar Idrus Marham", "Ketua KPK Agus Rahardjo", "Agus Rahardjo, Ketua KPK,"."""
+    folded: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, body in enumerate(ordered):
+        if actor_types.get(body.actor_id) == "person":
+            continue
+        after = next((m for m in ordered[i + 1:] if m.start >= body.end), None)
+        if after is not None and actor_types.get(after.actor_id) == "person" and after.start - body.end <= 40:
+            title = (getattr(after, "title", None) or "").lower()
+            surface = body.surface.strip("() ").lower()
+            if (surface and surface in title) or not text[body.end:after.start].strip():
+                folded.add(body.start)
+                continue
+        before = next((m for m in reversed(ordered[:i]) if m.end <= body.start), None)
+        if before is not None and actor_types.get(before.actor_id) == "person":
+            gap = text[before.end:body.start]
+            # "Agus Rahardjo, Ketua KPK": a comma, one to four title words, then the body
+            if re.fullmatch(r"\s*,\s*(?:[A-Za-z.]+\s+){1,4}", gap) and _cues()[0].search(gap) is None \
+                    and not re.search(r"\b(?:dan|serta|dengan|bersama)\b", gap, re.IGNORECASE):
+                folded.add(body.start)
+    return folded
+
+
+def aliases(text: str, mentions: Sequence[Any], actor_types: dict[str, str]) -> dict[str, str]:
+    """actor id -> the id of the full name it abbreviates in this document: "Joko Widodo
+    (Jokowi)" makes per:jokowi one actor with per:joko-widodo wherever the story names him."""
+    found: dict[str, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for full, short in zip(ordered, ordered[1:]):
+        if full.actor_id == short.actor_id or actor_types.get(full.actor_id) != "person" \
+                or actor_types.get(short.actor_id) != "person":
+            continue
+        if re.fullmatch(r"\s*\(?", text[full.end:short.start]) and "(" in text[full.end:short.end]:
+            found.setdefault(short.actor_id, full.actor_id)
+    # a chain (A (B), B (C)) ends at its first name
+    for short, full in list(found.items()):
+        seen = {short}
+        while full in found and full not in seen:
+            seen.add(full)
+            full = found[full]
+        found[short] = full
+    return found
+
+
+def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] | None,
+                     mentions: Sequence[Any], actor_types: dict[str, str],
+                     legacy: dict[int, str]) -> dict[int, str]:
+    """Role of each mention (by start offset) in the cooperation-type event whose word is
+    text[trigger] in the sentence text[start:end]; `legacy` are roles the older cue list
+    named ("dipimpin oleh" → lead). Without a trigger (a sentence that only adds who
+    attended) only cued actors take part."""
+    roles: dict[int, str] = {}
+    everyone = sorted(mentions, key=lambda m: m.start)
+    folded = affiliations(text, everyone, actor_types)
+    # a body named in a person's title is no party of its own, and the words it covers
+    # do not part the person from a cue ("dengan Kepala Kepolisian Nasional Kamboja Jenderal X")
+    ordered = [m for m in everyone if m.start not in folded]
+    for start_offset in folded:
+        roles[start_offset] = "mentioned"
+
+    # cue words: the first actor within reach takes the cue's role, and so do those listed with it
+    pattern, cue_roles = _cues()
+    cues = [(c.start(), c.end(), cue_roles[" ".join(c.group().lower().split())])
+            for c in pattern.finditer(text, start, end)]
+    for cue_start, cue_end, (role, side) in cues:
+        if side == "before":
+            before = [m for m in ordered if m.end <= cue_start]
+            if before and _gap_ok(text, before[-1].end, cue_start, _SUBJECT_REACH):
+                for m in _subject_group(text, before):
+                    roles.setdefault(m.start, role)
+            continue
+        first = next((m for m in ordered if m.start >= cue_end), None)
+        if first is None or not _gap_ok(text, cue_end, first.start, _CUE_REACH) \
+                or any(cue_end <= c0 < first.start for c0, _, _ in cues):
+            continue
+        if trigger is not None and cue_end <= trigger[0] < first.start:
+            continue  # "dengan menandatangani ...": the cue governs the event word, not an actor
+        previous = first
+        roles.setdefault(first.start, role)
+        for m in ordered:
+            if m.start <= previous.start:
+                continue
+            if not _listed(text, previous, m):
+                break
+            roles.setdefault(m.start, role)
+            previous = m
+    for m in ordered:
+        if m.start in legacy and m.start not in roles:
+            roles[m.start] = _FROM_CUE.get(legacy[m.start], "mentioned")
+
+    if trigger is not None:
+        # the subject: the nearest actor before the event word in its clause, and those listed with it
+        before = [m for m in ordered if m.end <= trigger[0]]
+        if before and _gap_ok(text, before[-1].end, trigger[0], _SUBJECT_REACH):
+            for m in _subject_group(text, before):
+                roles.setdefault(m.start, "agent")
+        has_agent = any(r == "agent" for r in roles.values())
+        # the object or the parties named right after the event word: "bertemu Menlu Rusia
+        # Sergey Lavrov", "kerja sama Polri dan PNP"
+        after = [m for m in ordered if m.start >= trigger[1]]
+        if after and after[0].start not in roles and _gap_ok(text, trigger[1], after[0].start, 60) \
+                and len(_WORD.findall(text, trigger[1], after[0].start)) <= _OBJECT_WORDS \
+                and pattern.search(text, trigger[1], after[0].start) is None:
+            role = "partner" if has_agent else "agent"
+            previous = after[0]
+            roles[previous.start] = role
+            for m in after[1:]:
+                if not _listed(text, previous, m):
+                    break
+                roles.setdefault(m.start, role)
+                previous = m
+    for m in everyone:
+        roles.setdefault(m.start, "mentioned")
+    return roles
+
+
+def _subject_group(text: str, before: Sequence[Any]) -> list[Any]:
+    """The last actor of `before` and those listed with it: "Polri, PNP dan RTP bertemu",
+    "Kapolri bersama Kepala PNP menandatangani", "Joko Widodo (Jokowi) menerima"."""
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not (_listed(text, m, group[-1]) or (_ACCOMPANIED.match(text, m.end, group[-1].start)
+                                                 and _gap_ok(text, m.end, group[-1].start, _LIST_REACH))):
+            break
+        group.append(m)
+    return group
