@@ -110,10 +110,6 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     join_gatherings(events)
     join_court_case(events)
     join_operations(events, actor_types)
-    same_person = aliases(text, mentions.items, actor_types)
-    if same_person:
-        for event in events:
-            event.participants = one_per_actor(event.participants, same_person)
     document_topics = topics_in(tokens, [(s.start, s.end) for s, ok in zip(sentences, mask) if ok])
     plover = lexicon().plover
     for event in events:
@@ -122,6 +118,9 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
         event.date_source = date_source_of(event, spans)
+    same_person = aliases(text, mentions.items, actor_types)
+    if same_person:
+        events = _one_actor_per_alias(events, same_person)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return events
 
@@ -255,6 +254,19 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             draft.elaborates = source if derived is None else derived.origin
         reported[trigger.event_type] = draft
     return bool(referenced or reported)
+
+
+def _one_actor_per_alias(events: list[Event], same_person: dict[str, str]) -> list[Event]:
+    """Events with "Jokowi" read as the "Joko Widodo (Jokowi)" the story named; two events
+    that then have the same type, dates, actors and places are one ("kata Jokowi" and
+    "ujar Joko Widodo" on the same day)."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        event.participants = one_per_actor(event.participants, same_person)
+        key = (event.event_type, event.date_start, event.date_end,
+               frozenset(p.actor_id for p in event.participants), frozenset(p.location_id for p in event.locations))
+        kept.setdefault(key, event)
+    return list(kept.values())
 
 
 def _hold(event: Event, modality: str | None) -> None:

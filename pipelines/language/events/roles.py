@@ -24,13 +24,15 @@ from pipelines.language.seeds import read_seed
 COOPERATION_TYPES = frozenset({"meeting", "visit", "agreement", "cooperation",
                                "deportation", "repatriation", "rescue"})
 COOPERATING = frozenset({"agent", "partner", "host"})
+_ASIDE = frozenset({"mentioned", "framework", "suspect", "victim"})
 # Roles a legacy cue ("dipimpin oleh", "menandatangani") names, in cooperation terms.
 _FROM_CUE = {"lead": "agent", "participant": "agent", "visitor": "agent", "signatory": "agent",
              "host": "host", "suspect": "suspect", "victim": "victim"}
 
-# Where a clause ends: the role of an actor on one side does not reach the other.
+# Where a clause ends: the role of an actor on one side does not reach the other. A dash
+# between spaces ends a dateline ("Jakarta (ANTARA News) - Kunjungan ...").
 _CLAUSE_STOP = re.compile(
-    r"[;.!?:()\"“”]|\b(?:yang|sedangkan|sementara|namun|tetapi|kemudian|lalu|setelah|sebelum|usai|seusai"
+    r"[;.!?:()\"“”]|\s[-–—]+\s|\.com\s*-|\b(?:yang|sedangkan|sementara|namun|tetapi|kemudian|lalu|setelah|sebelum|usai|seusai"
     r"|saat|ketika|karena|sehingga|agar|supaya)\b", re.IGNORECASE)
 # "Polri, PNP dan RTP", "Polri serta PNP": the gap between two actors listed together.
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&|,)\s+|\()?$", re.IGNORECASE)
@@ -51,6 +53,22 @@ def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
                          + r")(?![\w-])", re.IGNORECASE)
     return pattern, roles
+
+
+# Indonesian verbs carry a prefix: me-, di-, ber-, ter-, per- ("mengamankan", "dijaga").
+_VERB = re.compile(r"\b(?:me|di|ber|ter|per)[a-z]{3,}\b", re.IGNORECASE)
+
+
+@functools.cache
+def _support_verbs() -> frozenset[str]:
+    return frozenset(r["verb"].lower() for r in read_seed("event_support_verbs"))
+
+
+def _own_predicate(text: str, lo: int, hi: int) -> bool:
+    """A verb other than a support verb lies in text[lo:hi]: the actor before it is the
+    subject of that verb, not of the event word after it."""
+    support = _support_verbs()
+    return any(v.group().lower() not in support for v in _VERB.finditer(text, lo, hi))
 
 
 def _gap_ok(text: str, lo: int, hi: int, reach: int) -> bool:
@@ -130,6 +148,7 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
         roles[start_offset] = "mentioned"
 
     # cue words: the first actor within reach takes the cue's role, and so do those listed with it
+    listed: dict[int, str] = {}
     pattern, cue_roles = _cues()
     cues = [(c.start(), c.end(), cue_roles[" ".join(c.group().lower().split())])
             for c in pattern.finditer(text, start, end)]
@@ -153,7 +172,8 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
                 continue
             if not _listed(text, previous, m):
                 break
-            roles.setdefault(m.start, role)
+            # weaker than the subject: "Menurut pengamat X, Polri bertemu ..." lists no Polri
+            listed.setdefault(m.start, role)
             previous = m
     for m in ordered:
         if m.start in legacy and m.start not in roles:
@@ -161,8 +181,10 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
 
     if trigger is not None:
         # the subject: the nearest actor before the event word in its clause, and those listed with it
-        before = [m for m in ordered if m.end <= trigger[0]]
-        if before and _gap_ok(text, before[-1].end, trigger[0], _SUBJECT_REACH):
+        # "Pansus DPR untuk KPK menggelar rapat": an actor a cue already set aside is not the subject
+        before = [m for m in ordered if m.end <= trigger[0] and roles.get(m.start) not in _ASIDE]
+        if before and _gap_ok(text, before[-1].end, trigger[0], _SUBJECT_REACH) \
+                and not _own_predicate(text, before[-1].end, trigger[0]):
             for m in _subject_group(text, before):
                 roles.setdefault(m.start, "agent")
         has_agent = any(r == "agent" for r in roles.values())
@@ -181,7 +203,7 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
                 roles.setdefault(m.start, role)
                 previous = m
     for m in everyone:
-        roles.setdefault(m.start, "mentioned")
+        roles.setdefault(m.start, listed.get(m.start, "mentioned"))
     return roles
 
 
