@@ -14,6 +14,10 @@
 -- the counterpart of one country's bodies ("Polri bertemu otoritas Kamboja"), as the parties
 -- themselves ("Indonesia dan Kamboja sepakat ..."), or as delegations listed at a forum.
 -- counts_for_country marks the rows that speak for a country.
+-- side and has_counterpart tell who met whom: in "Nguyen Phu Trong menemui pimpinan MPR, DPR
+-- dan DPD" the three bodies are all on the side that was met, and met each other no more
+-- than any three hosts do. Two parties pair when they are on different sides, or both
+-- agents of an event with no partner or host ("Polri dan PNP menandatangani ...").
 with
 
 cooperation_types as (
@@ -50,7 +54,9 @@ parties as (
         actor_rollup.rollup_actor_id as actor_id,
         actor_rollup.rollup_name as actor_name,
         actor_rollup.rollup_type as actor_type,
-        actor_rollup.rollup_country_code as country_code
+        actor_rollup.rollup_country_code as country_code,
+        -- the two sides of the event: the agents, and the partners or hosts they act with
+        case when lower(event_participants.role) = 'agent' then 'agent' else 'counterpart' end as side
     from cooperation_events
     join event_participants on event_participants.event_id = cooperation_events.event_id
     join actor_rollup on actor_rollup.actor_id = event_participants.actor_id
@@ -84,14 +90,22 @@ joint_events as (
     having count(distinct actor_id) >= 2
 ),
 
+event_sides as (
+    select event_id, bool_or(side = 'counterpart') as has_counterpart
+    from parties
+    group by event_id
+),
+
 joint_parties as (
     select
         country_voices.*,
         joint_events.n_event_parties,
         joint_events.n_event_countries,
-        joint_events.n_event_countries >= 3 as is_multilateral
+        joint_events.n_event_countries >= 3 as is_multilateral,
+        event_sides.has_counterpart
     from country_voices
     join joint_events on joint_events.event_id = country_voices.event_id
+    join event_sides on event_sides.event_id = country_voices.event_id
 )
 
 select * from joint_parties

@@ -174,3 +174,26 @@ def test_words_that_only_look_like_verbs_keep_the_subject():
     roles = roles_of("Polri dan RTP dalam pertemuan tersebut sepakat bertukar data.", "sepakat",
                      [("org:polri", "Polri"), ("org:rtp", "RTP")])
     assert roles == {"org:polri": "agent", "org:rtp": "agent"}
+
+
+def test_officer_of_a_body_that_is_a_party_is_not_a_second_party():
+    from types import SimpleNamespace as NS
+
+    from pipelines.language.events.model import Event
+    from pipelines.language.events.roles import members_stand_aside
+    event = Event("meeting", "040", None, None, "vague", None, "", 0, 0, "rapat", 0, 5, participants=[
+        Participant("org:golkar", "agent", None, None, 0, 6),
+        Participant("per:idrus", "agent", None, "Sekjen Golkar", 40, 52),
+        Participant("per:agus", "partner", None, "Ketua KPK", 60, 70)])
+    actors = {"org:golkar": NS(actor_type="organization", name="Partai Golongan Karya", aliases=("Golkar",)),
+              "per:idrus": NS(actor_type="person", name="Idrus Marham", aliases=()),
+              "per:agus": NS(actor_type="person", name="Agus Rahardjo", aliases=())}
+    members_stand_aside([event], actors)
+    assert [(p.actor_id, p.role) for p in event.participants] == [
+        ("org:golkar", "agent"), ("per:idrus", "mentioned"), ("per:agus", "partner")]
+
+
+def test_event_noun_in_a_phrase_of_another_predicate_has_no_subject_there():
+    text = "Perdana Menteri Anwar Ibrahim menemui pimpinan PNP dan RTP dalam lawatannya ke Manila."
+    roles = roles_of(text, "lawatannya", [("per:anwar", "Anwar Ibrahim"), ("org:pnp", "PNP"), ("org:rtp", "RTP")])
+    assert roles["org:pnp"] != "agent" and roles["org:rtp"] != "agent"

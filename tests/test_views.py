@@ -282,3 +282,25 @@ def test_only_what_happened_counts_as_cooperation(tmp_path, modality, counted):
     connection.close()
     assert polri_cnp["n_events"] == (3 if counted else 2)
     assert ("ev:mou" in polri_cnp["event_ids"]) is counted
+
+
+@pytest.mark.parametrize("roles, direct", [
+    (("host", "agent"), True),         # Polri visits the PNP, who hosts it
+    (("partner", "agent"), True),      # "Polri bertemu dengan PNP"
+    (("agent", "agent"), True),        # "Polri dan PNP bertemu": agents with no one else named
+    (("host", "partner"), False),      # both on the side that was visited
+    (("mentioned", "agent"), False),   # the PNP only named in passing
+    (("framework", "agent"), False),   # "di bawah kerangka ..."
+])
+def test_only_parties_on_two_sides_of_a_contact_pair(tmp_path, roles, direct):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    pnp_role, polri_role = roles
+    connection.execute("update event_participants set role = ? where event_id = 'ev:visit' and actor_id = 'org:pnp'",
+                       [pnp_role])
+    connection.execute("update event_participants set role = ? where event_id = 'ev:visit' and actor_id = 'org:polri'",
+                       [polri_role])
+    build_all_views(connection)
+    polri_pnp = pair(connection, "org:polri", "org:pnp")
+    connection.close()
+    # the Manila visit is their only direct contact; the 2024 conference is a forum
+    assert (polri_pnp is not None and polri_pnp["n_events"] == 1) == direct

@@ -17,7 +17,7 @@ from pipelines.language.events.links import (
     add_people_named_by_initials, join_court_case, join_gatherings, join_operations, share_setting)
 from pipelines.language.events.model import Event
 from pipelines.language.events.participants import one_per_actor, participants_for, places_for
-from pipelines.language.events.roles import aliases
+from pipelines.language.events.roles import aliases, members_stand_aside
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -118,6 +118,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
         event.date_source = date_source_of(event, spans)
+    members_stand_aside(events, actors.actors)
     same_person = aliases(text, mentions.items, actor_types)
     if same_person:
         events = _one_actor_per_alias(events, same_person)

@@ -38,6 +38,10 @@ _CLAUSE_STOP = re.compile(
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&|,)\s+|\()?$", re.IGNORECASE)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\s*,?\s*(?:bersama|beserta|didampingi)\b", re.IGNORECASE)
+# "menemui pimpinan MPR dalam lawatan resminya": an event noun right after a preposition
+# sits in a phrase of another predicate; the actor before it is that predicate's object.
+_IN_PHRASE = re.compile(r"\b(?:dalam|di|pada|untuk|ke|atas|dari|selama|jelang|menjelang|sela|sela-sela|tentang"
+                        r"|mengenai|soal|terkait|bagi)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _CUE_REACH = 60      # characters from a cue to the first actor it governs
 _LIST_REACH = 60     # characters of title words between two listed actors
@@ -184,7 +188,8 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
         # "Pansus DPR untuk KPK menggelar rapat": an actor a cue already set aside is not the subject
         before = [m for m in ordered if m.end <= trigger[0] and roles.get(m.start) not in _ASIDE]
         if before and _gap_ok(text, before[-1].end, trigger[0], _SUBJECT_REACH) \
-                and not _own_predicate(text, before[-1].end, trigger[0]):
+                and not _own_predicate(text, before[-1].end, trigger[0]) \
+                and not _IN_PHRASE.search(text, before[-1].end, trigger[0]):
             for m in _subject_group(text, before):
                 roles.setdefault(m.start, "agent")
         has_agent = any(r == "agent" for r in roles.values())
@@ -217,3 +222,30 @@ def _subject_group(text: str, before: Sequence[Any]) -> list[Any]:
             break
         group.append(m)
     return group
+
+
+def members_stand_aside(events: Sequence[Any], actors: dict[str, Any]) -> None:
+    """A person whose title names a body that is itself a party of the same event acts for
+    it and is no second party: "Golkar menggelar rapat pleno ... kata Sekjen Golkar Idrus
+    Marham" gives one party, Golkar."""
+    for event in events:
+        if event.event_type not in COOPERATION_TYPES:
+            continue
+        bodies = [p for p in event.participants if p.role in COOPERATING
+                  and getattr(actors.get(p.actor_id), "actor_type", None) != "person"]
+        if not bodies:
+            continue
+        for i, p in enumerate(event.participants):
+            actor = actors.get(p.actor_id)
+            if p.role not in COOPERATING or not p.title or getattr(actor, "actor_type", None) != "person":
+                continue
+            title = f" {p.title.lower()} "
+            if any(_names_in(title, actors.get(b.actor_id)) for b in bodies):
+                event.participants[i] = type(p)(p.actor_id, "mentioned", p.rank, p.title, p.start, p.end)
+
+
+def _names_in(title: str, body: Any) -> bool:
+    if body is None:
+        return False
+    names = (body.name, *getattr(body, "aliases", ()))
+    return any(len(n) >= 3 and re.search(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)", title) for n in names)
