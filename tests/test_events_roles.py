@@ -197,3 +197,15 @@ def test_event_noun_in_a_phrase_of_another_predicate_has_no_subject_there():
     text = "Perdana Menteri Anwar Ibrahim menemui pimpinan PNP dan RTP dalam lawatannya ke Manila."
     roles = roles_of(text, "lawatannya", [("per:anwar", "Anwar Ibrahim"), ("org:pnp", "PNP"), ("org:rtp", "RTP")])
     assert roles["org:pnp"] != "agent" and roles["org:rtp"] != "agent"
+
+
+def test_one_body_after_a_meeting_noun_holds_the_meeting():
+    text = "Kedua menteri menegaskan kembali sikap yang disepakati dalam pertemuan ASEANAPOL kemarin."
+    mentions = [M("org:aseanapol", text.index("ASEANAPOL"), text.index("ASEANAPOL") + 9, "ASEANAPOL")]
+    t0 = text.index("pertemuan")
+    roles = structural_roles(text, 0, len(text), (t0, t0 + 9), mentions, TYPES, {}, "meeting")
+    assert roles[mentions[0].start] == "framework"
+    # two bodies listed after it are the two sides: "kerja sama Polri dan PNP"
+    roles = roles_of("Pertemuan Polri dan PNP berlangsung di Manila.", "Pertemuan",
+                     [("org:polri", "Polri"), ("org:pnp", "PNP")])
+    assert set(roles.values()) == {"agent"}

@@ -90,7 +90,7 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
 def _cooperation_participants(event_type: str, text: str, start: int, end: int, inside: Sequence[Any],
                                actor_types: dict[str, str], cued: dict[int, str],
                                trigger: tuple[int, int] | None) -> list[Participant]:
-    roles = structural_roles(text, start, end, trigger, inside, actor_types, cued)
+    roles = structural_roles(text, start, end, trigger, inside, actor_types, cued, event_type)
     lex = lexicon()
     found: dict[str, Participant] = {}
     for mention in inside:

@@ -40,6 +40,8 @@ _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)", re.
 _ACCOMPANIED = re.compile(r"\s*,?\s*(?:bersama|beserta|didampingi)\b", re.IGNORECASE)
 # "menemui pimpinan MPR dalam lawatan resminya": an event noun right after a preposition
 # sits in a phrase of another predicate; the actor before it is that predicate's object.
+# an event word that is a verb ("bertemu", "menemui", "dikunjungi") rather than a noun ("pertemuan")
+_VERB_FORM = re.compile(r"(?:me|ber|di)[a-z]", re.IGNORECASE)
 _IN_PHRASE = re.compile(r"\b(?:dalam|di|pada|untuk|ke|atas|dari|selama|jelang|menjelang|sela|sela-sela|tentang"
                         r"|mengenai|soal|terkait|bagi)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -137,7 +139,7 @@ def aliases(text: str, mentions: Sequence[Any], actor_types: dict[str, str]) -> 
 
 def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] | None,
                      mentions: Sequence[Any], actor_types: dict[str, str],
-                     legacy: dict[int, str]) -> dict[int, str]:
+                     legacy: dict[int, str], event_type: str = "") -> dict[int, str]:
     """Role of each mention (by start offset) in the cooperation-type event whose word is
     text[trigger] in the sentence text[start:end]; `legacy` are roles the older cue list
     named ("dipimpin oleh" → lead). Without a trigger (a sentence that only adds who
@@ -200,13 +202,18 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
                 and len(_WORD.findall(text, trigger[1], after[0].start)) <= _OBJECT_WORDS \
                 and pattern.search(text, trigger[1], after[0].start) is None:
             role = "partner" if has_agent else "agent"
-            previous = after[0]
-            roles[previous.start] = role
+            group = [after[0]]
             for m in after[1:]:
-                if not _listed(text, previous, m):
+                if not _listed(text, group[-1], m):
                     break
+                group.append(m)
+            if (event_type == "meeting" and len(group) == 1 and not _VERB_FORM.match(text, trigger[0], trigger[1])
+                    and actor_types.get(group[0].actor_id) == "organization"):
+                # "dalam pertemuan ASEAN", "rapat pleno Golkar": one body after a meeting noun
+                # holds the meeting, it is not one side of a contact
+                role = "framework"
+            for m in group:
                 roles.setdefault(m.start, role)
-                previous = m
     for m in everyone:
         roles.setdefault(m.start, listed.get(m.start, "mentioned"))
     return roles
