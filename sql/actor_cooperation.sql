@@ -41,6 +41,7 @@ pairs as (
      -- across the sides of a direct contact, or agents together when no one else is named; a
      -- forum joins everyone in it (cooperation_participants)
      and (a.side <> b.side or not a.has_counterpart or a.is_multilateral)
+     and a.body_id <> b.body_id
 ),
 
 pair_topics as (

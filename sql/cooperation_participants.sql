@@ -56,7 +56,8 @@ parties as (
         actor_rollup.rollup_type as actor_type,
         actor_rollup.rollup_country_code as country_code,
         -- the two sides of the event: the agents, and the partners or hosts they act with
-        case when lower(event_participants.role) = 'agent' then 'agent' else 'counterpart' end as side
+        case when lower(event_participants.role) = 'agent' then 'agent' else 'counterpart' end as side,
+        event_participants.title
     from cooperation_events
     join event_participants on event_participants.event_id = cooperation_events.event_id
     join actor_rollup on actor_rollup.actor_id = event_participants.actor_id
@@ -90,6 +91,26 @@ joint_events as (
     having count(distinct actor_id) >= 2
 ),
 
+title_words as (
+    -- the last one and two words of a person's title name the body they serve, if any
+    -- ("Sekjen Golkar" -> Golkar, "Ketua DPR RI" -> DPR RI)
+    select distinct event_id, actor_id, lower(regexp_extract(title, '(\S+)$', 1)) as words
+    from parties where title is not null
+    union
+    select distinct event_id, actor_id, lower(regexp_extract(title, '(\S+\s+\S+)$', 1)) as words
+    from parties where title is not null
+),
+
+title_bodies as (
+    select title_words.event_id, title_words.actor_id, min(actor_rollup.rollup_actor_id) as member_of
+    from title_words
+    join actor_aliases on lower(actor_aliases.alias) = title_words.words
+    join actors on actors.actor_id = actor_aliases.actor_id and actors.actor_type = 'organization'
+    join actor_rollup on actor_rollup.actor_id = actor_aliases.actor_id
+    where title_words.words <> ''
+    group by all
+),
+
 event_sides as (
     select event_id, bool_or(side = 'counterpart') as has_counterpart
     from parties
@@ -102,10 +123,15 @@ joint_parties as (
         joint_events.n_event_parties,
         joint_events.n_event_countries,
         joint_events.n_event_countries >= 3 as is_multilateral,
-        event_sides.has_counterpart
+        event_sides.has_counterpart,
+        -- the body a party belongs to: itself, or the body its title names; two parties of one
+        -- body never pair ("Sekjen Golkar Idrus Marham" with Golkar or with "Ketum Golkar ...")
+        coalesce(title_bodies.member_of, country_voices.actor_id) as body_id
     from country_voices
     join joint_events on joint_events.event_id = country_voices.event_id
     join event_sides on event_sides.event_id = country_voices.event_id
+    left join title_bodies
+      on title_bodies.event_id = country_voices.event_id and title_bodies.actor_id = country_voices.actor_id
 )
 
-select * from joint_parties
+select distinct * exclude (title) from joint_parties

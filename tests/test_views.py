@@ -304,3 +304,23 @@ def test_only_parties_on_two_sides_of_a_contact_pair(tmp_path, roles, direct):
     connection.close()
     # the Manila visit is their only direct contact; the 2024 conference is a forum
     assert (polri_pnp is not None and polri_pnp["n_events"] == 1) == direct
+
+
+@pytest.mark.parametrize("title, paired", [
+    ("Wakil Kepala CNP", False),          # an officer of the very body on the other side
+    ("Wakil Kepala Kepolisian Kamboja", False),
+    ("Wakil Kepala", True),               # no body named: two parties
+    ("Wakil Direktur Bareskrim", True),   # a body of its own
+])
+def test_officer_of_a_body_never_pairs_with_it(tmp_path, title, paired):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    connection.execute("insert into actors values ('per:officer', 'Sok Dara', 'person', null, null, null, 'text', null)")
+    connection.execute("insert into actor_aliases values ('org:bareskrim', 'Bareskrim')")
+    connection.execute("update event_participants set actor_id = 'org:cambodia-national-police' "
+                       "where event_id = 'ev:visit' and actor_id = 'org:pnp'")
+    connection.execute("insert into event_participants values ('ev:visit', 'per:officer', 'agent', null, ?, 0, 1)",
+                       [title])
+    build_all_views(connection)
+    found = pair(connection, "per:officer", "org:cambodia-national-police")
+    connection.close()
+    assert (found is not None and found["n_events"] >= 1) == paired
