@@ -17,7 +17,9 @@
 -- side and has_counterpart tell who met whom: in "Nguyen Phu Trong menemui pimpinan MPR, DPR
 -- dan DPD" the three bodies are all on the side that was met, and met each other no more
 -- than any three hosts do. Two parties pair when they are on different sides, or both
--- agents of an event with no partner or host ("Polri dan PNP menandatangani ...").
+-- agents of an event with no partner or host ("Polri dan PNP menandatangani ...") named
+-- together in the sentence that reports it (in_report): agents gathered from later sentences
+-- of a story are often the subjects of other meetings the story tells.
 with
 
 cooperation_types as (
@@ -37,7 +39,8 @@ cooperation_events as (
     -- ("menghentikan kerja sama") is no cooperation (events.modality)
     select
         events.event_id, events.document_id, events.event_type,
-        events.date_start, events.date_end, events.date_precision
+        events.date_start, events.date_end, events.date_precision,
+        events.char_start as sentence_start, events.char_end as sentence_end
     from events
     join cooperation_types on cooperation_types.event_type = events.event_type
     where events.modality in ('asserted', 'ongoing')
@@ -57,7 +60,10 @@ parties as (
         actor_rollup.rollup_country_code as country_code,
         -- the two sides of the event: the agents, and the partners or hosts they act with
         case when lower(event_participants.role) = 'agent' then 'agent' else 'counterpart' end as side,
-        event_participants.title
+        event_participants.title,
+        -- named in the sentence that reports the event (not only in a later one)
+        coalesce(event_participants.char_start >= cooperation_events.sentence_start
+                 and event_participants.char_end <= cooperation_events.sentence_end, false) as in_report
     from cooperation_events
     join event_participants on event_participants.event_id = cooperation_events.event_id
     join actor_rollup on actor_rollup.actor_id = event_participants.actor_id

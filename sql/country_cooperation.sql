@@ -15,7 +15,7 @@ with
 country_parties as (
     select distinct
         event_id, document_id, event_type, date_start, date_end, date_precision, is_multilateral, country_code,
-        side, has_counterpart
+        side, has_counterpart, bool_or(in_report) over (partition by event_id, country_code) as in_report
     from cooperation_participants
     where counts_for_country
 ),
@@ -35,9 +35,9 @@ pairs as (
     join country_parties as b
       on b.event_id = a.event_id
      and a.country_code < b.country_code
-     -- across the sides of a direct contact, or agents together when no one else is named; a
-     -- forum joins everyone in it (cooperation_participants)
-     and (a.side <> b.side or not a.has_counterpart or a.is_multilateral)
+     -- across the sides of a direct contact, or agents named together in the reporting sentence
+     -- when no one else is; a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (not a.has_counterpart and a.in_report and b.in_report) or a.is_multilateral)
 ),
 
 pair_topics as (

@@ -324,3 +324,19 @@ def test_officer_of_a_body_never_pairs_with_it(tmp_path, title, paired):
     found = pair(connection, "per:officer", "org:cambodia-national-police")
     connection.close()
     assert (found is not None and found["n_events"] >= 1) == paired
+
+
+@pytest.mark.parametrize("outside, n_events", [(False, 3), (True, 2)])
+def test_agents_pair_when_named_together_in_the_reporting_sentence(tmp_path, outside, n_events):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    if outside:
+        # CNP named as an agent only in a later sentence of the story, not beside Polri
+        connection.execute("update event_participants set char_start = e.char_end + 5, char_end = e.char_end + 8 "
+                           "from events as e where e.event_id = event_participants.event_id "
+                           "and event_participants.event_id = 'ev:mou' "
+                           "and event_participants.actor_id = 'org:cambodia-national-police'")
+    build_all_views(connection)
+    polri_cnp = pair(connection, "org:polri", "org:cambodia-national-police")
+    connection.close()
+    # the April meeting and agreement are the others; the June MoU names both as agents
+    assert polri_cnp["n_events"] == n_events
