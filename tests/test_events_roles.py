@@ -209,3 +209,9 @@ def test_one_body_after_a_meeting_noun_holds_the_meeting():
     roles = roles_of("Pertemuan Polri dan PNP berlangsung di Manila.", "Pertemuan",
                      [("org:polri", "Polri"), ("org:pnp", "PNP")])
     assert set(roles.values()) == {"agent"}
+
+
+def test_member_states_of_an_organisation_name_a_framework():
+    text = "Polri bersama kepolisian negara anggota ASEANAPOL lainnya menandatangani deklarasi bersama."
+    roles = roles_of(text, "menandatangani", [("org:polri", "Polri"), ("org:aseanapol", "ASEANAPOL")])
+    assert roles == {"org:polri": "agent", "org:aseanapol": "framework"}
