@@ -215,3 +215,12 @@ def test_member_states_of_an_organisation_name_a_framework():
     text = "Polri bersama kepolisian negara anggota ASEANAPOL lainnya menandatangani deklarasi bersama."
     roles = roles_of(text, "menandatangani", [("org:polri", "Polri"), ("org:aseanapol", "ASEANAPOL")])
     assert roles == {"org:polri": "agent", "org:aseanapol": "framework"}
+
+
+def test_name_inside_a_signed_documents_title_is_no_party():
+    text = "Polri menandatangani Deklarasi ASEANAPOL tentang kejahatan siber, sedangkan PNP hadir."
+    roles = roles_of(text, "menandatangani", [("org:polri", "Polri"), ("org:aseanapol", "ASEANAPOL")])
+    assert roles == {"org:polri": "agent", "org:aseanapol": "mentioned"}
+    roles = roles_of("Polri menandatangani nota kesepahaman dengan PNP di Manila.", "menandatangani",
+                     [("org:polri", "Polri"), ("org:pnp", "PNP")])
+    assert roles == {"org:polri": "agent", "org:pnp": "partner"}
