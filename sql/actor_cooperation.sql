@@ -38,9 +38,9 @@ pairs as (
     join actor_parties as b
       on b.event_id = a.event_id
      and a.actor_id < b.actor_id
-     -- across the sides of a direct contact, or agents named together in the reporting sentence
-     -- when no one else is; a forum joins everyone in it (cooperation_participants)
-     and (a.side <> b.side or (not a.has_counterpart and a.in_report and b.in_report) or a.is_multilateral)
+     -- across the sides of a direct contact, or agents named together in the reporting sentence;
+     -- a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report) or a.is_multilateral)
      and a.body_id <> b.body_id
 ),
 

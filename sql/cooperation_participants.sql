@@ -17,9 +17,9 @@
 -- side and has_counterpart tell who met whom: in "Nguyen Phu Trong menemui pimpinan MPR, DPR
 -- dan DPD" the three bodies are all on the side that was met, and met each other no more
 -- than any three hosts do. Two parties pair when they are on different sides, or both
--- agents of an event with no partner or host ("Polri dan PNP menandatangani ...") named
--- together in the sentence that reports it (in_report): agents gathered from later sentences
--- of a story are often the subjects of other meetings the story tells.
+-- agents named together in the sentence that reports the event (in_report: "Polri dan PNP
+-- menandatangani ..."): agents gathered from later sentences of a story are often the
+-- subjects of other meetings the story tells.
 with
 
 cooperation_types as (

@@ -35,9 +35,9 @@ pairs as (
     join country_parties as b
       on b.event_id = a.event_id
      and a.country_code < b.country_code
-     -- across the sides of a direct contact, or agents named together in the reporting sentence
-     -- when no one else is; a forum joins everyone in it (cooperation_participants)
-     and (a.side <> b.side or (not a.has_counterpart and a.in_report and b.in_report) or a.is_multilateral)
+     -- across the sides of a direct contact, or agents named together in the reporting sentence;
+     -- a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report) or a.is_multilateral)
 ),
 
 pair_topics as (

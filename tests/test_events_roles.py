@@ -54,14 +54,13 @@ def test_coordinated_subjects_are_all_agents():
     assert set(roles.values()) == {"agent"}
 
 
-def test_bersama_before_the_verb_makes_a_partner_and_keeps_the_subject():
-    roles = roles_of("Polri bersama PNP menggelar operasi gabungan dan kerja sama intelijen.", "kerja sama",
-                     [("org:polri", "Polri"), ("org:pnp", "PNP")])
-    assert roles["org:pnp"] == "partner"
-    # the subject is beyond "menggelar operasi gabungan dan": whatever it is, it may not be left out
+def test_bersama_after_the_verb_names_a_partner_and_before_it_a_second_subject():
+    roles = roles_of("Polri bertemu bersama PNP di Manila.", "bertemu", [("org:polri", "Polri"), ("org:pnp", "PNP")])
+    assert roles == {"org:polri": "agent", "org:pnp": "partner"}
+    # before the event word "bersama" adds a subject: both sign
     roles = roles_of("Polri bersama PNP menandatangani kesepakatan baru.", "menandatangani",
                      [("org:polri", "Polri"), ("org:pnp", "PNP")])
-    assert roles == {"org:polri": "agent", "org:pnp": "partner"}
+    assert roles == {"org:polri": "agent", "org:pnp": "agent"}
 
 
 def test_whoever_receives_a_visit_is_host():
@@ -224,3 +223,27 @@ def test_name_inside_a_signed_documents_title_is_no_party():
     roles = roles_of("Polri menandatangani nota kesepahaman dengan PNP di Manila.", "menandatangani",
                      [("org:polri", "Polri"), ("org:pnp", "PNP")])
     assert roles == {"org:polri": "agent", "org:pnp": "partner"}
+
+
+def test_destination_of_a_visit_is_its_host_and_a_border_is_no_partner():
+    text = "Delegasi Polri berkunjung ke Kamboja dan meninjau kota di perbatasan dengan Thailand."
+    names = [("org:polri", "Polri"), ("ctry:KHM", "Kamboja"), ("ctry:THA", "Thailand")]
+    mentions, at = [], 0
+    for actor_id, surface in names:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        mentions.append(M(actor_id, start, at, surface))
+    t0 = text.index("berkunjung")
+    roles = structural_roles(text, 0, len(text), (t0, t0 + 10), mentions, TYPES, {}, "visit")
+    assert [roles[m.start] for m in mentions] == ["agent", "host", "mentioned"]
+    # "ke" names no host of a meeting
+    roles = structural_roles(text, 0, len(text), (t0, t0 + 10), mentions, TYPES, {}, "meeting")
+    assert roles[mentions[1].start] != "host"
+
+
+def test_second_name_of_a_party_keeps_the_list_together():
+    text = "Kepolisian Filipina (PNP) dan Kepolisian Thailand atau Royal Thai Police (RTP) bersepakat bertukar data."
+    roles = roles_of(text, "bersepakat", [("org:pnp", "Kepolisian Filipina"), ("org:pnp", "PNP"),
+                                          ("org:rtp", "Kepolisian Thailand"), ("org:rtp", "Royal Thai Police"),
+                                          ("org:rtp", "(RTP)")])
+    assert set(roles.values()) == {"agent"}

@@ -35,7 +35,9 @@ _CLAUSE_STOP = re.compile(
     r"[;.!?:()\"“”]|\s[-–—]+\s|\.com\s*-|\b(?:yang|sedangkan|sementara|namun|tetapi|kemudian|lalu|setelah|sebelum|usai|seusai"
     r"|saat|ketika|karena|sehingga|agar|supaya)\b", re.IGNORECASE)
 # "Polri, PNP dan RTP", "Polri serta PNP": the gap between two actors listed together.
-_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&|,)\s+|\()?$", re.IGNORECASE)
+# "atau"/"alias" give a second name of the same party ("Kepolisian Nasional Kamboja atau
+# Cambodia National Police (CNP)"), which stands in the list where the first does.
+_COORDINATION = re.compile(r"^\)?\s*(?:,\s*)?(?:(?:dan|serta|maupun|atau|alias|&|,)\s+|\()?$", re.IGNORECASE)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+)", re.IGNORECASE)
 _ACCOMPANIED = re.compile(r"\s*,?\s*(?:bersama|beserta|didampingi)\b", re.IGNORECASE)
 # "menemui pimpinan MPR dalam lawatan resminya": an event noun right after a preposition
@@ -52,9 +54,11 @@ _OBJECT_WORDS = 2    # words between an event word and the actor it names ("bert
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+def _cues() -> tuple[re.Pattern[str], dict[str, tuple[str, str, frozenset[str]]]]:
     rows = read_seed("event_party_cues")
-    roles = {" ".join(r["cue"].lower().split()): (r["role"], r["side"] or "after") for r in rows}
+    roles = {" ".join(r["cue"].lower().split()): (r["role"], r["side"] or "after",
+                                                   frozenset(filter(None, r.get("event_types", "").split("|"))))
+             for r in rows}
     words = sorted(roles, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
                          + r")(?![\w-])", re.IGNORECASE)
@@ -158,7 +162,10 @@ def structural_roles(text: str, start: int, end: int, trigger: tuple[int, int] |
     pattern, cue_roles = _cues()
     cues = [(c.start(), c.end(), cue_roles[" ".join(c.group().lower().split())])
             for c in pattern.finditer(text, start, end)]
-    for cue_start, cue_end, (role, side) in cues:
+    cues = [c for c in cues if not c[2][2] or event_type in c[2][2]]
+    for cue_start, cue_end, (role, side, _) in cues:
+        if role == "partner" and trigger is not None and cue_end <= trigger[0]:
+            role = "agent"  # "Polri bersama KBRI mengunjungi ...": one more subject
         if side == "before":
             before = [m for m in ordered if m.end <= cue_start]
             if before and _gap_ok(text, before[-1].end, cue_start, _SUBJECT_REACH):
