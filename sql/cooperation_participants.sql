@@ -17,9 +17,10 @@
 -- side and has_counterpart tell who met whom: in "Nguyen Phu Trong menemui pimpinan MPR, DPR
 -- dan DPD" the three bodies are all on the side that was met, and met each other no more
 -- than any three hosts do. Two parties pair when they are on different sides, or both
--- agents named together in the sentence that reports the event (in_report: "Polri dan PNP
--- menandatangani ..."): agents gathered from later sentences of a story are often the
--- subjects of other meetings the story tells.
+-- agents named together in the sentence that reports the event when it names no partner or
+-- host (in_report, has_counterpart: "Polri dan PNP menandatangani ..."; but in "X dan Y
+-- mengunjungi Z" X and Y came together, they did not meet each other). Agents gathered from
+-- later sentences of a story are often the subjects of other meetings the story tells.
 with
 
 cooperation_types as (
@@ -118,7 +119,7 @@ title_bodies as (
 ),
 
 event_sides as (
-    select event_id, bool_or(side = 'counterpart') as has_counterpart
+    select event_id, bool_or(side = 'counterpart' and in_report) as has_counterpart
     from parties
     group by event_id
 ),

@@ -35,9 +35,10 @@ pairs as (
     join country_parties as b
       on b.event_id = a.event_id
      and a.country_code < b.country_code
-     -- across the sides of a direct contact, or agents named together in the reporting sentence;
-     -- a forum joins everyone in it (cooperation_participants)
-     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report) or a.is_multilateral)
+     -- across the sides of a direct contact, or agents named together in a reporting sentence
+     -- that names no partner or host; a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report and not a.has_counterpart)
+          or a.is_multilateral)
 ),
 
 pair_topics as (

@@ -225,20 +225,10 @@ def test_name_inside_a_signed_documents_title_is_no_party():
     assert roles == {"org:polri": "agent", "org:pnp": "partner"}
 
 
-def test_destination_of_a_visit_is_its_host_and_a_border_is_no_partner():
-    text = "Delegasi Polri berkunjung ke Kamboja dan meninjau kota di perbatasan dengan Thailand."
-    names = [("org:polri", "Polri"), ("ctry:KHM", "Kamboja"), ("ctry:THA", "Thailand")]
-    mentions, at = [], 0
-    for actor_id, surface in names:
-        start = text.index(surface, at)
-        at = start + len(surface)
-        mentions.append(M(actor_id, start, at, surface))
-    t0 = text.index("berkunjung")
-    roles = structural_roles(text, 0, len(text), (t0, t0 + 10), mentions, TYPES, {}, "visit")
-    assert [roles[m.start] for m in mentions] == ["agent", "host", "mentioned"]
-    # "ke" names no host of a meeting
-    roles = structural_roles(text, 0, len(text), (t0, t0 + 10), mentions, TYPES, {}, "meeting")
-    assert roles[mentions[1].start] != "host"
+def test_a_border_is_no_partner():
+    text = "Delegasi Polri meninjau kota di perbatasan dengan Thailand dalam kunjungan itu."
+    roles = roles_of(text, "kunjungan", [("org:polri", "Polri"), ("ctry:THA", "Thailand")])
+    assert roles["ctry:THA"] == "mentioned"
 
 
 def test_second_name_of_a_party_keeps_the_list_together():

@@ -340,3 +340,23 @@ def test_agents_pair_when_named_together_in_the_reporting_sentence(tmp_path, out
     connection.close()
     # the April meeting and agreement are the others; the June MoU names both as agents
     assert polri_cnp["n_events"] == n_events
+
+
+@pytest.mark.parametrize("host_in_report, paired", [(True, False), (False, True)])
+def test_agents_who_came_together_to_a_host_are_no_pair(tmp_path, host_in_report, paired):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    # the Manila visit, now told as "Polri dan KBRI mengunjungi PNP": they came together
+    connection.execute("update event_participants set role = 'agent' where event_id = 'ev:visit' and actor_id = 'org:polri'")
+    connection.execute("insert into event_participants select 'ev:visit', 'org:kbri-phnom-penh', 'agent', "
+                       "null, null, char_start, char_end from events where event_id = 'ev:visit'")
+    if not host_in_report:  # PNP named as host only in a later sentence of the story
+        connection.execute("update event_participants set char_start = e.char_end + 5, char_end = e.char_end + 9 "
+                           "from events as e where e.event_id = event_participants.event_id "
+                           "and event_participants.event_id = 'ev:visit' and event_participants.actor_id = 'org:pnp'")
+    build_all_views(connection)
+    visit_pairs = rows(connection, """
+        select actor_cooperation.event_ids from actor_cooperation
+        join actor_rollup on actor_rollup.actor_id = 'org:kbri-phnom-penh'
+        where 'org:polri' in (actor_a_id, actor_b_id) and actor_rollup.rollup_actor_id in (actor_a_id, actor_b_id)""")
+    connection.close()
+    assert any("ev:visit" in r["event_ids"] for r in visit_pairs) == paired
