@@ -60,6 +60,11 @@ pairs as (
     join actor_parties as b
       on b.event_id = a.event_id
      and a.actor_id < b.actor_id
+     -- across the sides of a direct contact, or agents named together in a reporting sentence
+     -- that names no partner or host; a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report and not a.has_counterpart)
+          or a.is_multilateral)
+     and a.body_id <> b.body_id
 ),
 
 pair_topics as (

@@ -1,7 +1,10 @@
 -- The parties to cooperation-type events, each counted as the organisation it rolls up to.
--- One row per event and party. Victims, suspects and targets are the object of an event,
--- not a party cooperating in it, so they are left out; a rescue therefore counts only
--- when two or more parties carry it out together.
+-- One row per event and party. Only the sides of a cooperation count (event_participants.role
+-- agent, partner or host, read from the sentence: "Polri bertemu dengan PNP"): victims,
+-- suspects and targets are its object, a framework ("di bawah kerangka ASEANAPOL") is the
+-- arrangement it happens under, and whoever is merely mentioned (a commentator, a country
+-- named in passing, a body in an officer's title) took no part. A rescue therefore counts
+-- only when two or more parties carry it out together.
 -- is_multilateral marks events whose parties come from three or more countries (a
 -- regional conference), so pair views can tell a forum from a two-country contact.
 -- A story often names the countries a case touches ("korban dari Kamboja dan Myanmar")
@@ -11,6 +14,13 @@
 -- the counterpart of one country's bodies ("Polri bertemu otoritas Kamboja"), as the parties
 -- themselves ("Indonesia dan Kamboja sepakat ..."), or as delegations listed at a forum.
 -- counts_for_country marks the rows that speak for a country.
+-- side and has_counterpart tell who met whom: in "Nguyen Phu Trong menemui pimpinan MPR, DPR
+-- dan DPD" the three bodies are all on the side that was met, and met each other no more
+-- than any three hosts do. Two parties pair when they are on different sides, or both
+-- agents named together in the sentence that reports the event when it names no partner or
+-- host (in_report, has_counterpart: "Polri dan PNP menandatangani ..."; but in "X dan Y
+-- mengunjungi Z" X and Y came together, they did not meet each other). Agents gathered from
+-- later sentences of a story are often the subjects of other meetings the story tells.
 
 -- columns:
 --   event_id: The cooperation-type event.
@@ -27,6 +37,10 @@
 --   n_event_parties: Parties of the event.
 --   n_event_countries: Countries of the event's parties.
 --   is_multilateral: True when the parties come from three or more countries (a forum).
+--   side: agent (the subject of the event word) or counterpart (its partner or host).
+--   in_report: True when the party is named in the sentence that reports the event.
+--   has_counterpart: True when that sentence names a partner or host of the event.
+--   body_id: The body the party stands for in pairing: the body its officer's title names, else the party itself.
 
 with
 
@@ -37,10 +51,8 @@ cooperation_types as (
     ) as t (event_type)
 ),
 
-object_roles as (
-    select * from (values
-        ('victim'), ('suspect'), ('target'), ('perpetrator'), ('detainee'), ('deceased'), ('subject')
-    ) as t (role)
+cooperating_roles as (
+    select * from (values ('agent'), ('partner'), ('host')) as t (role)
 ),
 
 cooperation_events as (
@@ -49,7 +61,8 @@ cooperation_events as (
     -- ("menghentikan kerja sama") is no cooperation (events.modality)
     select
         events.event_id, events.document_id, events.event_type,
-        events.date_start, events.date_end, events.date_precision
+        events.date_start, events.date_end, events.date_precision,
+        events.char_start as sentence_start, events.char_end as sentence_end
     from events
     join cooperation_types on cooperation_types.event_type = events.event_type
     where events.modality in ('asserted', 'ongoing')
@@ -66,11 +79,17 @@ parties as (
         actor_rollup.rollup_actor_id as actor_id,
         actor_rollup.rollup_name as actor_name,
         actor_rollup.rollup_type as actor_type,
-        actor_rollup.rollup_country_code as country_code
+        actor_rollup.rollup_country_code as country_code,
+        -- the two sides of the event: the agents, and the partners or hosts they act with
+        case when lower(event_participants.role) = 'agent' then 'agent' else 'counterpart' end as side,
+        event_participants.title,
+        -- named in the sentence that reports the event (not only in a later one)
+        coalesce(event_participants.char_start >= cooperation_events.sentence_start
+                 and event_participants.char_end <= cooperation_events.sentence_end, false) as in_report
     from cooperation_events
     join event_participants on event_participants.event_id = cooperation_events.event_id
     join actor_rollup on actor_rollup.actor_id = event_participants.actor_id
-    where coalesce(lower(event_participants.role), '') not in (select role from object_roles)
+    where lower(event_participants.role) in (select role from cooperating_roles)
 ),
 
 body_countries as (
@@ -100,15 +119,48 @@ joint_events as (
     having count(distinct actor_id) >= 2
 ),
 
+title_words as (
+    -- the last one and two words of a person's title name the body they serve, if any
+    -- ("Sekjen Golkar" -> Golkar, "Ketua DPR RI" -> DPR RI)
+    select distinct event_id, actor_id, lower(regexp_extract(title, '(\S+)$', 1)) as words
+    from parties where title is not null
+    union
+    select distinct event_id, actor_id, lower(regexp_extract(title, '(\S+\s+\S+)$', 1)) as words
+    from parties where title is not null
+),
+
+title_bodies as (
+    select title_words.event_id, title_words.actor_id, min(actor_rollup.rollup_actor_id) as member_of
+    from title_words
+    join actor_aliases on lower(actor_aliases.alias) = title_words.words
+    join actors on actors.actor_id = actor_aliases.actor_id and actors.actor_type = 'organization'
+    join actor_rollup on actor_rollup.actor_id = actor_aliases.actor_id
+    where title_words.words <> ''
+    group by all
+),
+
+event_sides as (
+    select event_id, bool_or(side = 'counterpart' and in_report) as has_counterpart
+    from parties
+    group by event_id
+),
+
 joint_parties as (
     select
         country_voices.*,
         joint_events.n_event_parties,
         joint_events.n_event_countries,
-        joint_events.n_event_countries >= 3 as is_multilateral
+        joint_events.n_event_countries >= 3 as is_multilateral,
+        event_sides.has_counterpart,
+        -- the body a party belongs to: itself, or the body its title names; two parties of one
+        -- body never pair ("Sekjen Golkar Idrus Marham" with Golkar or with "Ketum Golkar ...")
+        coalesce(title_bodies.member_of, country_voices.actor_id) as body_id
     from country_voices
     join joint_events on joint_events.event_id = country_voices.event_id
+    join event_sides on event_sides.event_id = country_voices.event_id
+    left join title_bodies
+      on title_bodies.event_id = country_voices.event_id and title_bodies.actor_id = country_voices.actor_id
 )
 
-select * from joint_parties
+select distinct * exclude (title) from joint_parties
 order by event_id, actor_id

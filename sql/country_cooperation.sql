@@ -32,7 +32,8 @@ with
 
 country_parties as (
     select distinct
-        event_id, document_id, event_type, date_start, date_end, date_precision, is_multilateral, country_code
+        event_id, document_id, event_type, date_start, date_end, date_precision, is_multilateral, country_code,
+        side, has_counterpart, bool_or(in_report) over (partition by event_id, country_code) as in_report
     from cooperation_participants
     where counts_for_country
 ),
@@ -52,6 +53,10 @@ pairs as (
     join country_parties as b
       on b.event_id = a.event_id
      and a.country_code < b.country_code
+     -- across the sides of a direct contact, or agents named together in a reporting sentence
+     -- that names no partner or host; a forum joins everyone in it (cooperation_participants)
+     and (a.side <> b.side or (a.side = 'agent' and a.in_report and b.in_report and not a.has_counterpart)
+          or a.is_multilateral)
 ),
 
 pair_topics as (

@@ -44,7 +44,8 @@ def test_table_output_is_aligned(warehouse):
     lines = out.splitlines()
     header, rule, *body, footer = lines
     widths = [len(dashes) for dashes in rule.split("  ")]
-    assert header.startswith("actor_a") and footer == "(13 rows)"
+    # 8 pairs: ASEANAPOL is the framework of the 2024 conference and KBRI sat on Polri's side
+    assert header.startswith("actor_a") and footer == "(8 rows)"
     second_column = widths[0] + 2
     # numbers are right-aligned: each n_events ends where the column ends
     for line in body:
@@ -138,7 +139,7 @@ def test_export_reloads_in_duckdb_and_networkx(warehouse, tmp_path):
     assert forum_only["n_events"] == forum_only["weight"] == 0 and forum_only["n_forum_events"] == 1
     assert graph.nodes["org:polri"]["country"] == "IDN"
     gexf = nx.read_gexf(out / "network" / "actor_cooperation.gexf")
-    assert gexf.number_of_edges() == graph.number_of_edges() == 13
+    assert gexf.number_of_edges() == graph.number_of_edges() == 8
     countries = nx.read_graphml(out / "network" / "country_cooperation.graphml")
     assert countries.number_of_edges() == 10
     assert countries.edges["IDN", "KHM"]["n_events"] == 3 and countries.edges["IDN", "KHM"]["n_forum_events"] == 1

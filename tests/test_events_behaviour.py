@@ -56,8 +56,12 @@ def test_meeting_and_its_later_references_are_one_event():
     assert "hanoi" in _place_names(analysis, meeting)
     names = _names(analysis, meeting)
     assert {"wahyu santoso", "nguyen van thanh"} <= names
-    lead = [p for p in meeting.participants if p.role == "lead"]
-    assert [analysis.actors.actors[p.actor_id].name for p in lead] == ["Wahyu Santoso"]
+    # "menggelar pertemuan dengan Kepolisian Vietnam": the subject and "dengan" are the two
+    # sides; the delegation's head ("dipimpin oleh") acts for his side
+    roles = {analysis.actors.actors[p.actor_id].name: p.role for p in meeting.participants}
+    assert roles["Kepolisian Vietnam"] == "partner"
+    assert roles["Wahyu Santoso"] == "agent"
+    assert roles["Ardi Nugroho"] not in ("agent", "partner", "host")
 
 
 def test_agreement_reached_at_the_meeting_takes_its_dates_and_intelligence_code():

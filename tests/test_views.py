@@ -113,8 +113,8 @@ def test_timeline_carries_places_parties_source_and_evidence(conn):
     meeting = rows(conn, "select * from timeline where event_id = 'ev:meeting'")[0]
     assert meeting["places"] == ["Phnom Penh", "Poipet", "Bavet", "Sihanoukville"]
     assert meeting["place_countries"] == ["KHM"]
-    assert "Krishna Murti (attendee)" in meeting["participants"]
-    assert "Cambodia National Police (counterpart)" in meeting["participants"]
+    assert "Krishna Murti (agent)" in meeting["participants"]
+    assert "Cambodia National Police (partner)" in meeting["participants"]
     assert meeting["date_label"] == "2025-04-07 – 2025-04-13"
     assert meeting["url"] == "https://news.example/polri-cnp" and meeting["title"]
     body = conn.execute("select body from documents where document_id = ?", [meeting["document_id"]]).fetchone()[0]
@@ -282,3 +282,81 @@ def test_only_what_happened_counts_as_cooperation(tmp_path, modality, counted):
     connection.close()
     assert polri_cnp["n_events"] == (3 if counted else 2)
     assert ("ev:mou" in polri_cnp["event_ids"]) is counted
+
+
+@pytest.mark.parametrize("roles, direct", [
+    (("host", "agent"), True),         # Polri visits the PNP, who hosts it
+    (("partner", "agent"), True),      # "Polri bertemu dengan PNP"
+    (("agent", "agent"), True),        # "Polri dan PNP bertemu": agents with no one else named
+    (("host", "partner"), False),      # both on the side that was visited
+    (("mentioned", "agent"), False),   # the PNP only named in passing
+    (("framework", "agent"), False),   # "di bawah kerangka ..."
+])
+def test_only_parties_on_two_sides_of_a_contact_pair(tmp_path, roles, direct):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    pnp_role, polri_role = roles
+    connection.execute("update event_participants set role = ? where event_id = 'ev:visit' and actor_id = 'org:pnp'",
+                       [pnp_role])
+    connection.execute("update event_participants set role = ? where event_id = 'ev:visit' and actor_id = 'org:polri'",
+                       [polri_role])
+    build_all_views(connection)
+    polri_pnp = pair(connection, "org:polri", "org:pnp")
+    connection.close()
+    # the Manila visit is their only direct contact; the 2024 conference is a forum
+    assert (polri_pnp is not None and polri_pnp["n_events"] == 1) == direct
+
+
+@pytest.mark.parametrize("title, paired", [
+    ("Wakil Kepala CNP", False),          # an officer of the very body on the other side
+    ("Wakil Kepala Kepolisian Kamboja", False),
+    ("Wakil Kepala", True),               # no body named: two parties
+    ("Wakil Direktur Bareskrim", True),   # a body of its own
+])
+def test_officer_of_a_body_never_pairs_with_it(tmp_path, title, paired):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    connection.execute("insert into actors values ('per:officer', 'Sok Dara', 'person', null, null, null, 'text', null)")
+    connection.execute("insert into actor_aliases values ('org:bareskrim', 'Bareskrim')")
+    connection.execute("update event_participants set actor_id = 'org:cambodia-national-police' "
+                       "where event_id = 'ev:visit' and actor_id = 'org:pnp'")
+    connection.execute("insert into event_participants values ('ev:visit', 'per:officer', 'agent', null, ?, 0, 1)",
+                       [title])
+    build_all_views(connection)
+    found = pair(connection, "per:officer", "org:cambodia-national-police")
+    connection.close()
+    assert (found is not None and found["n_events"] >= 1) == paired
+
+
+@pytest.mark.parametrize("outside, n_events", [(False, 3), (True, 2)])
+def test_agents_pair_when_named_together_in_the_reporting_sentence(tmp_path, outside, n_events):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    if outside:
+        # CNP named as an agent only in a later sentence of the story, not beside Polri
+        connection.execute("update event_participants set char_start = e.char_end + 5, char_end = e.char_end + 8 "
+                           "from events as e where e.event_id = event_participants.event_id "
+                           "and event_participants.event_id = 'ev:mou' "
+                           "and event_participants.actor_id = 'org:cambodia-national-police'")
+    build_all_views(connection)
+    polri_cnp = pair(connection, "org:polri", "org:cambodia-national-police")
+    connection.close()
+    # the April meeting and agreement are the others; the June MoU names both as agents
+    assert polri_cnp["n_events"] == n_events
+
+
+@pytest.mark.parametrize("host_in_report, paired", [(True, False), (False, True)])
+def test_agents_who_came_together_to_a_host_are_no_pair(tmp_path, host_in_report, paired):
+    connection = duckdb.connect(str(build_warehouse(tmp_path / "w.duckdb")))
+    # the Manila visit, now told as "Polri dan KBRI mengunjungi PNP": they came together
+    connection.execute("update event_participants set role = 'agent' where event_id = 'ev:visit' and actor_id = 'org:polri'")
+    connection.execute("insert into event_participants select 'ev:visit', 'org:kbri-phnom-penh', 'agent', "
+                       "null, null, char_start, char_end from events where event_id = 'ev:visit'")
+    if not host_in_report:  # PNP named as host only in a later sentence of the story
+        connection.execute("update event_participants set char_start = e.char_end + 5, char_end = e.char_end + 9 "
+                           "from events as e where e.event_id = event_participants.event_id "
+                           "and event_participants.event_id = 'ev:visit' and event_participants.actor_id = 'org:pnp'")
+    build_all_views(connection)
+    visit_pairs = rows(connection, """
+        select actor_cooperation.event_ids from actor_cooperation
+        join actor_rollup on actor_rollup.actor_id = 'org:kbri-phnom-penh'
+        where 'org:polri' in (actor_a_id, actor_b_id) and actor_rollup.rollup_actor_id in (actor_a_id, actor_b_id)""")
+    connection.close()
+    assert any("ev:visit" in r["event_ids"] for r in visit_pairs) == paired

@@ -16,7 +16,8 @@ from pipelines.language.events.sentences import event_sentences
 from pipelines.language.events.links import (
     add_people_named_by_initials, join_court_case, join_gatherings, join_operations, share_setting)
 from pipelines.language.events.model import Event
-from pipelines.language.events.participants import participants_for, places_for
+from pipelines.language.events.participants import one_per_actor, participants_for, places_for
+from pipelines.language.events.roles import aliases, members_stand_aside
 from pipelines.language.events.statements import find_statement
 from pipelines.language.events.statements_book import StatementBook
 from pipelines.language.events.topics import event_topics, topics_in
@@ -117,6 +118,10 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     for event, spans in zip(events, [d.spans for d in book.drafts] + statements.spans()):
         event.topics = event_topics(topics_in(tokens, spans), document_topics)
         event.date_source = date_source_of(event, spans)
+    members_stand_aside(events, actors.actors)
+    same_person = aliases(text, mentions.items, actor_types)
+    if same_person:
+        events = _one_actor_per_alias(events, same_person)
     events.sort(key=lambda e: (e.start, e.trigger_start))
     return events
 
@@ -157,7 +162,7 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
     referenced: list[Draft] = []
     for trigger in referring:
         participants = [] if reporting else participants_for(
-            trigger.event_type, text, tokens, start, end, everyone, actor_types)
+            trigger.event_type, text, tokens, start, end, everyone, actor_types, trigger=(trigger.start, trigger.end))
         types = (trigger.event_type,) + reference_types(trigger.surface)
         target = book.refer(types, sentence, governing.get(id(trigger)), participants, place_pairs)
         if target is not None:
@@ -200,7 +205,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             date = sharpest[trigger.event_type]
         if trigger.completion:
             if not any(r.event_type in arrivals and not r.completion for r in reporting):
-                participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+                participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types,
+                                                trigger=(trigger.start, trigger.end))
                 target = book.refer((trigger.event_type,) + reference_types(trigger.surface), sentence, date,
                                     participants, place_pairs)
                 if target is not None:
@@ -220,7 +226,8 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             date = context
         if is_vague(date) and own_date_needed:
             continue
-        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types)
+        participants = participants_for(trigger.event_type, text, tokens, start, end, mentions, actor_types,
+                                        trigger=(trigger.start, trigger.end))
         if _in_future(date, anchor):
             # "menunda sidang hingga pekan depan" has not happened: it only tells who is in
             # the case already reported.
@@ -248,6 +255,19 @@ def _events_in_sentence(text: str, tokens: Tokens, sentence: tuple[int, int], me
             draft.elaborates = source if derived is None else derived.origin
         reported[trigger.event_type] = draft
     return bool(referenced or reported)
+
+
+def _one_actor_per_alias(events: list[Event], same_person: dict[str, str]) -> list[Event]:
+    """Events with "Jokowi" read as the "Joko Widodo (Jokowi)" the story named; two events
+    that then have the same type, dates, actors and places are one ("kata Jokowi" and
+    "ujar Joko Widodo" on the same day)."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        event.participants = one_per_actor(event.participants, same_person)
+        key = (event.event_type, event.date_start, event.date_end,
+               frozenset(p.actor_id for p in event.participants), frozenset(p.location_id for p in event.locations))
+        kept.setdefault(key, event)
+    return list(kept.values())
 
 
 def _hold(event: Event, modality: str | None) -> None:

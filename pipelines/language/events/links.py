@@ -32,7 +32,7 @@ def share_setting(drafts: list[Any], actor_types: dict[str, str]) -> None:
         merge_places(event.locations, origin.locations)
         draft.free_places.update(source.free_places)
         merge_participants(event.participants, [
-            Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title, p.start, p.end)
+            Participant(p.actor_id, _shared_role(p.role), p.rank, p.title, p.start, p.end)
             for p in origin.participants if actor_types.get(p.actor_id) != "person"
         ])
 
@@ -86,8 +86,7 @@ def join_operations(events: list[Event], actor_types: dict[str, str]) -> None:
         for other in operation:
             if other is not event and (other.date_start, other.date_end) == (event.date_start, event.date_end):
                 merge_participants(event.participants, [
-                    Participant(p.actor_id, "lead" if p.role == "lead" else "participant", p.rank, p.title,
-                                p.start, p.end)
+                    Participant(p.actor_id, _shared_role(p.role), p.rank, p.title, p.start, p.end)
                     for p in other.participants if actor_types.get(p.actor_id) == "organization"])
                 merge_places(event.locations, other.locations)
 
@@ -122,8 +121,17 @@ def _line_end(text: str, position: int) -> int:
     return len(text) if end < 0 else end
 
 
-_AT_GATHERINGS = frozenset({"lead", "host", "visitor"})
-_KEPT = frozenset({"lead", "host", "visitor", "signatory"})
+# A party keeps the side it was on (roles.py); a statement's speaker or a suspect named
+# with a meeting only took part ("participant", not a cooperating party).
+_STRUCTURAL = frozenset({"agent", "partner", "host", "framework", "mentioned"})
+_AT_GATHERINGS = frozenset({"lead", "host", "visitor"}) | _STRUCTURAL
+_KEPT = frozenset({"lead", "host", "visitor", "signatory"}) | _STRUCTURAL
+
+
+def _shared_role(role: str) -> str:
+    """The role an agency keeps in an event that shares its setting: the side it was on
+    in a cooperation, else whether it led."""
+    return role if role == "lead" or role in _STRUCTURAL else "participant"
 
 
 def _as_party(p: Participant, role: str, keep: frozenset[str] = _KEPT) -> Participant:

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.model import EventPlace, Participant
+from pipelines.language.events.roles import COOPERATION_TYPES, structural_roles
 from pipelines.language.events.tokens import Tokens
 
 _CUE_REACH = 90
@@ -19,6 +20,8 @@ _CUE_STOP = re.compile(r"[;.()\"“”]|\b(?:sedangkan|sementara|yang|namun|teta
 # Officials (anyone with a rank or a title) in an arrest or rescue are acting, not acted on.
 _ACTED_ON = frozenset({"suspect", "victim"})
 _PERSONAL = frozenset({"suspect", "victim", "judge"})
+_BARE = frozenset({"participant", "mentioned"})
+_COOPERATING = frozenset({"agent", "partner", "host"})
 _LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
 
 
@@ -50,8 +53,12 @@ def _title_role(mention: Any) -> str | None:
 
 
 def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any],
-                     actor_types: dict[str, str], fixed_role: str | None = None) -> list[Participant]:
-    """Participants from the actor mentions lying in text[start:end]; one per actor."""
+                     actor_types: dict[str, str], fixed_role: str | None = None,
+                     trigger: tuple[int, int] | None = None) -> list[Participant]:
+    """Participants from the actor mentions lying in text[start:end]; one per actor.
+
+    In a cooperation-type event the role comes from the sentence's structure around the
+    event word text[trigger] (see roles.py); elsewhere from titles, cues and defaults."""
     # A pronoun ("Ia", "-nya") is a speaker's or subject's stand-in; as a bare participant
     # its resolution is too unsure to name who an arrest or a return involved.
     inside = [m for m in mentions if start <= m.start and m.end <= end
@@ -60,6 +67,8 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
         return []
     cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside)
     lex = lexicon()
+    if event_type in COOPERATION_TYPES and not fixed_role:
+        return _cooperation_participants(event_type, text, start, end, inside, actor_types, cued, trigger)
     found: dict[str, Participant] = {}
     for mention in inside:
         if mention.actor_id in found:
@@ -78,6 +87,29 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
     return list(found.values())
 
 
+def _cooperation_participants(event_type: str, text: str, start: int, end: int, inside: Sequence[Any],
+                               actor_types: dict[str, str], cued: dict[int, str],
+                               trigger: tuple[int, int] | None) -> list[Participant]:
+    roles = structural_roles(text, start, end, trigger, inside, actor_types, cued, event_type)
+    lex = lexicon()
+    found: dict[str, Participant] = {}
+    for mention in inside:
+        actor_type = actor_types.get(mention.actor_id, "")
+        role = roles[mention.start]
+        if role in _PERSONAL and actor_type != "person":
+            role = "mentioned"  # "korban TPPO ... di Kamboja": a country is no victim
+        if event_type in _LED_TYPES and actor_type == "person" and role not in _ACTED_ON \
+                and not (getattr(mention, "rank", None) or getattr(mention, "title", None)):
+            # "RH dipulangkan ke Indonesia": a person without rank or title is the one returned
+            role = lex.default_role(event_type, actor_type)
+        if mention.actor_id in found:
+            if found[mention.actor_id].role in _COOPERATING or role not in _COOPERATING:
+                continue
+        found[mention.actor_id] = Participant(mention.actor_id, role, getattr(mention, "rank", None),
+                                              getattr(mention, "title", None), mention.start, mention.end)
+    return list(found.values())
+
+
 def places_for(start: int, end: int, places: Iterable[Any]) -> list[tuple[EventPlace, str | None]]:
     """Places mentioned in text[start:end], the dateline excepted, each with the actor whose
     name contains it (None for a place named on its own)."""
@@ -89,14 +121,29 @@ def places_for(start: int, end: int, places: Iterable[Any]) -> list[tuple[EventP
 
 
 def merge_participants(into: list[Participant], extra: Iterable[Participant]) -> None:
-    """Add actors not yet taking part; a specific role replaces a bare "participant"."""
+    """Add actors not yet taking part; a specific role replaces a bare "participant" or
+    "mentioned" (named in passing in one sentence, the host in the next)."""
     index = {p.actor_id: i for i, p in enumerate(into)}
     for p in extra:
         if p.actor_id not in index:
             index[p.actor_id] = len(into)
             into.append(p)
-        elif into[index[p.actor_id]].role == "participant" and p.role != "participant":
+        elif into[index[p.actor_id]].role in _BARE and p.role not in _BARE:
             into[index[p.actor_id]] = p
+
+
+def one_per_actor(participants: list[Participant], same_person: dict[str, str]) -> list[Participant]:
+    """Participants with each alias turned into the full name it stands for ("Joko Widodo
+    (Jokowi)"), one per actor; a cooperating role wins over a bare one."""
+    result: list[Participant] = []
+    for p in participants:
+        actor_id = same_person.get(p.actor_id, p.actor_id)
+        renamed = Participant(actor_id, p.role, p.rank, p.title, p.start, p.end)
+        merge_participants(result, [renamed])
+        at = next(i for i, q in enumerate(result) if q.actor_id == actor_id)
+        if p.role in _COOPERATING and result[at].role not in _COOPERATING:
+            result[at] = renamed
+    return result
 
 
 def merge_places(into: list[EventPlace], extra: Iterable[EventPlace]) -> None:
