@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.corpus import corpus_dir  # noqa: E402
 from pipelines.language.entities.command import run_jsonl  # noqa: E402
+from scripts.eval_ner import per_type  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold" / "actors_news"
 TYPES = ("person", "organization", "country")
@@ -79,16 +80,7 @@ def score(split: str, errors: list | None = None) -> dict[str, dict[str, float]]
                 if errors is not None:
                     errors.append(("fn", kind, g["article_id"], span,
                                    texts[g["article_id"]][slice(*span)], guessed.get(span)))
-    result = {}
-    for kind in (*TYPES, "overall"):
-        t = sum(tp.values()) if kind == "overall" else tp[kind]
-        p = sum(fp.values()) if kind == "overall" else fp[kind]
-        n = sum(fn.values()) if kind == "overall" else fn[kind]
-        precision = t / (t + p) if t + p else 0.0
-        recall = t / (t + n) if t + n else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[kind] = {"precision": precision, "recall": recall, "f1": f1, "gold": t + n}
-    return result
+    return per_type(tp, fp, fn, TYPES)
 
 
 def main(argv: list[str] | None = None) -> int:

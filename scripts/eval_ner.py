@@ -42,8 +42,13 @@ def score(path: Path) -> dict[str, dict[str, float]]:
         for kind, counter in ((gold & predicted, tp), (predicted - gold, fp), (gold - predicted, fn)):
             for span in kind:
                 counter[span[2]] += 1
+    return per_type(tp, fp, fn, TYPES)
+
+
+def per_type(tp: Counter, fp: Counter, fn: Counter, types) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and gold count per type and overall, from per-type counts."""
     result = {}
-    for kind in (*TYPES, "overall"):
+    for kind in (*types, "overall"):
         t = sum(tp.values()) if kind == "overall" else tp[kind]
         p = sum(fp.values()) if kind == "overall" else fp[kind]
         n = sum(fn.values()) if kind == "overall" else fn[kind]

@@ -195,6 +195,10 @@ BOOKKEEPING_TABLES = frozenset(
     {"actor_sightings", "location_sightings", "extraction_log", "ingested_folder", "source_files", "source_records"}
 )
 
+# Where the article folder is and the stamps of its files: two warehouses built from the same
+# articles in two places differ here and nowhere else, so content comparisons leave them out.
+FOLDER_STATE_TABLES = frozenset({"ingested_folder", "source_files"})
+
 # Caches the view assets keep beside the views (traced column lineage, drawn pictures), so
 # an unchanged run need not redo them: internal, like the bookkeeping tables.
 VIEW_CACHE_TABLES = frozenset({"view_column_lineage", "view_pictures"})
