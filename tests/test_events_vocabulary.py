@@ -23,3 +23,20 @@ def test_modality_cues_use_the_contract_vocabulary():
     kinds = set(lexicon().modality.values())
     assert kinds <= {"negated", "topic", "planned", "hypothetical", "suspended", "ongoing", "reported"}
     assert {"negated", "planned", "suspended", "ongoing"} <= kinds
+
+
+def _sql_values(cte: str) -> set[str]:
+    """The quoted values of one `name as (select * from (values ...))` CTE of the cooperation SQL."""
+    import re
+    from pathlib import Path
+
+    sql = (Path(__file__).resolve().parents[1] / "sql" / "cooperation_participants.sql").read_text(encoding="utf-8")
+    body = re.search(rf"{cte} as \(\s*select \* from \(values(.*?)\) as t", sql, re.S).group(1)
+    return set(re.findall(r"'(\w+)'", body))
+
+
+def test_the_cooperation_view_counts_the_types_and_roles_the_extractor_gives_roles_for():
+    from pipelines.language.events.roles import COOPERATING, COOPERATION_TYPES
+
+    assert _sql_values("cooperation_types") == set(COOPERATION_TYPES)
+    assert _sql_values("cooperating_roles") == set(COOPERATING)

@@ -19,10 +19,10 @@ import functools
 import re
 from typing import Any, Sequence
 
+from pipelines.language.events.cues import event_class
 from pipelines.language.seeds import read_seed
 
-COOPERATION_TYPES = frozenset({"meeting", "visit", "agreement", "cooperation",
-                               "deportation", "repatriation", "rescue"})
+COOPERATION_TYPES = event_class("cooperation")   # seeds/event_classes.csv
 COOPERATING = frozenset({"agent", "partner", "host"})
 _ASIDE = frozenset({"mentioned", "framework", "suspect", "victim"})
 # Roles a legacy cue ("dipimpin oleh", "menandatangani") names, in cooperation terms.
