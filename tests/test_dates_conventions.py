@@ -172,6 +172,7 @@ def test_infer_anchor(text, expected):
     ("Festival digelar tiap akhir tahun.", []),
     ("Rapat digelar setiap tanggal 5.", ["XXXX-XX-05"]),
     ("Apel digelar setiap hari.", ["P1D"]),
+    ("Petugas berpatroli setiap jam.", ["PT1H"]),
 ])
 def test_habits_are_sets_not_dates(text, values):
     mentions = tag_dates(text, d("2025-04-16"))

@@ -74,3 +74,17 @@ def test_every_weekday_is_the_latest_such_day(name):
 def test_every_cardinal_counts_days_back(word):
     m = whole(f"Korban dipulangkan {word} hari lalu.", f"{word} hari lalu")
     assert m.date_start == ANCHOR - dt.timedelta(days=LEX.numbers[word])
+
+
+@pytest.mark.parametrize("word", sorted(LEX.units))
+def test_every_unit_counts_a_duration(word):
+    unit = LEX.units[word]
+    m = whole(f"Pemeriksaan berlangsung selama dua {word}.", f"selama dua {word}")
+    part = f"{2 * unit.factor}{unit.iso}"
+    assert (m.kind, m.value) == ("duration", f"PT{part}" if unit.clock else f"P{part}")
+
+
+@pytest.mark.parametrize("word", sorted(LEX.unit_words(calendar=True)))
+def test_every_calendar_unit_counts_back_to_a_date_of_its_size(word):
+    m = whole(f"Korban dipulangkan dua {word} lalu.", f"dua {word} lalu")
+    assert m.granularity == LEX.units[word].granularity and m.date_end < ANCHOR

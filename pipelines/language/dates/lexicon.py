@@ -13,6 +13,22 @@ from pipelines.language.seeds import read_seed
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit of time as seeds/date_units.csv describes it."""
+
+    granularity: str      # "" for hours and minutes, which count no date
+    days: int | None      # hari 1, pekan 7
+    months: int | None    # bulan 1, tahun 12, dekade 120
+    iso: str              # ISO 8601 designator: D, W, M, Y, H
+    factor: int           # dekade: written as 10 years
+    clock: bool           # hours and minutes: after the T of an ISO duration
+
+    def iso_part(self, count: int) -> str:
+        """"3D", "20Y", "XH" for a count of this unit (-1, written X, for "beberapa")."""
+        return f"{count * self.factor if count >= 0 else 'X'}{self.iso}"
+
+
+@dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]           # "januari" -> 1, "jan" -> 1
     month_abbreviations: frozenset[str]
@@ -23,6 +39,15 @@ class Lexicon:
     parts: dict[str, str]            # "awal" -> "awal", "medio" -> "pertengahan", "ujung" -> "akhir"
     shifts: dict[str, tuple[int, str]]   # "lalu" -> (-1, "past"), "ini" -> (0, "present")
     offsets: dict[str, tuple[int, str]]  # "lalu" -> (-1, "anchor"), "kemudian" -> (1, "story")
+    units: dict[str, Unit]               # "hari" -> Unit("day", 1, None, "D", 1, False)
+
+    def unit_words(self, *, calendar: bool = False, finer_than_year: bool = False, single: bool = False) -> list[str]:
+        """Unit words: all, or only those a date can be counted in (`calendar`), those shorter
+        than a year (the second part of "7 tahun 6 bulan"), or those written with a factor of 1."""
+        return [word for word, unit in self.units.items()
+                if (not calendar or unit.granularity)
+                and (not finer_than_year or not (unit.months or 0) >= 12)
+                and (not single or unit.factor == 1)]
 
     def cardinals(self) -> list[str]:
         """Number words that count ("dua", "sepuluh"), not ordinals, numerals or the "se-" prefix."""
@@ -63,4 +88,8 @@ def lexicon() -> Lexicon:
     parts = {row["part"].lower(): (row["same_as"] or row["part"]).lower() for row in read_seed("date_parts")}
     shifts = {row["word"].lower(): (int(row["shift"]), row["direction"]) for row in read_seed("date_shifts")}
     offsets = {row["word"].lower(): (int(row["sign"]), row["from"]) for row in read_seed("date_offsets")}
-    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets)
+    units = {row["unit"].lower(): Unit(row["granularity"], int(row["days"]) if row["days"] else None,
+                                       int(row["months"]) if row["months"] else None, row["iso"],
+                                       int(row["factor"]), row["clock"] == "yes")
+             for row in read_seed("date_units")}
+    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets, units)

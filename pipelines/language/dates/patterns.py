@@ -103,7 +103,7 @@ _STARTS = {
     "year_word": "tahun thn",
     "year_relative": "#",
     "year_bare": "#",
-    "relative_count": "# NUM sehari sepekan seminggu sebulan setahun sedekade",
+    "relative_count": "# NUM SE",
     "next_day": "keesokan esok esoknya",
     "same_day": "hari malam pagi siang sore",
     "week_relative": "pekan minggu",
@@ -114,7 +114,7 @@ _STARTS = {
     "vague": "VAGUE",
     "then": "THEN",
     "recurring": "setiap tiap saban",
-    "duration": "# NUM SOME selama sehari sepekan seminggu sebulan setahun sejam semenit",
+    "duration": "# NUM SOME SE selama",
     "time_only": "pukul pkl jam",
     "clock": "#",
 }
@@ -123,8 +123,6 @@ _STARTS = {
 # Start words that may run on inside a longer word ("Permenkominfo", "Q1", "H5N1").
 _PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid"})
 
-
-_COUNT_UNITS = ("hari", "pekan", "minggu", "bulan", "tahun", "dekade", "jam", "menit")
 
 
 def _cardinal_words(lex: Lexicon) -> list[str]:
@@ -153,6 +151,8 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
     shift_past = "(?:" + alternation(lex.shift_words("past")) + r")(?![\w])"
     part_words = "(?i:" + alternation(lex.parts) + ")"
     offset_words = "(?i:" + alternation(lex.offsets) + ")"
+    units_all = "(?i:" + alternation(lex.units) + ")"                                  # seeds/date_units.csv
+    units_calendar = "(?i:" + alternation(lex.unit_words(calendar=True)) + ")"
 
     def wd(t):
         return rf"(?P<@{t}wd>{weekday_alt})(?![\w])"
@@ -242,7 +242,7 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         ("year_relative", rf"{_NOT_AFTER_NUMBER}{year('a')}\s+(?P<@rel>{shift_not_now})"),
         ("year_bare", rf"{_after_any(_YEAR_CONTEXT)}{year('a')}(?![.,]\d)"),
         # Relative to the anchor or to the story's reference date.
-        ("relative_count", rf"(?:(?P<@n>\d{{1,2}}|{number_alt})\s+|(?P<@se>[Ss]e))(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade))\s+(?:yang\s+)?"
+        ("relative_count", rf"(?:(?P<@n>\d{{1,2}}|{number_alt})\s+|(?P<@se>[Ss]e))(?P<@unit>{units_calendar})\s+(?:yang\s+)?"
                            rf"(?P<@dir>{offset_words})(?![\w])"),
         ("next_day", r"(?i:keesokan(?:\s+hari(?:nya)?)?|esok\s+harinya|esoknya)(?![\w])"),
         ("same_day", rf"(?i:(?:hari|malam|pagi|siang|sore)\s+itu|hari\s+yang\s+sama)(?![\w])(?!\s+(?:tiba|datang)\b){time}?"),
@@ -258,13 +258,13 @@ def _templates(lex: Lexicon) -> list[tuple[str, str]]:
         # "setiap Senin" (XXXX-WXX-1), "tiap tanggal 17", "setiap tahun" (P1Y): habits, not dates.
         ("recurring", rf"(?i:setiap|tiap|saban)\s+(?:(?i:hari)\s+)?(?:(?P<@swd>{weekday_alt}|(?i:{alternation(lex.weekdays)}))(?![\w])"
                       r"|(?i:tanggal|tgl\.?)\s*(?P<@sday>[0-3]?\d)(?!\d)"
-                      r"|(?P<@sunit>(?i:hari|pekan|minggu|bulan|tahun|jam|menit))(?![\w]))"),
+                      rf"|(?P<@sunit>(?i:{alternation(lex.unit_words(single=True))}))(?![\w]))"),
         # "selama tiga hari" (P3D), "30 menit", "hampir sebulan": how long, not when.
         # An age is not a duration: "yang tertua 67 tahun", "berusia 18-30 tahun".
         ("duration", rf"(?<!tertua\s)(?<!termuda\s)(?:(?i:selama)\s+)?(?:(?i:hampir|sekitar|kurang\s+lebih|lebih\s+dari|sedikitnya)\s+)?"
                      rf"(?:{_NOT_AFTER_NUMBER}(?P<@n>\d{{1,3}}|{number_alt}|(?i:beberapa))\s+|(?P<@se>(?i:se)))"
-                     r"(?P<@unit>(?i:hari|pekan|minggu|bulan|tahun|dekade|jam|menit))(?![\w-])"
-                     rf"(?:\s+(?:(?i:dan)\s+)?(?P<@n2>\d{{1,2}}|{number_alt})\s+(?P<@unit2>(?i:bulan|minggu|pekan|hari|jam|menit))(?![\w-]))?"
+                     rf"(?P<@unit>{units_all})(?![\w-])"
+                     rf"(?:\s+(?:(?i:dan)\s+)?(?P<@n2>\d{{1,2}}|{number_alt})\s+(?P<@unit2>(?i:{alternation(lex.unit_words(finer_than_year=True))}))(?![\w-]))?"
                      r"(?P<@after>\s+(?i:sebelum|setelah|sesudah|usai|pasca|terakhir|belakangan|ini|itu)(?![\w]))?"),
         ("time_only", rf"(?i:pukul|pkl\.?|jam(?=\s*\d{{1,2}}[.:]\d\d))\s*(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
                       r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
@@ -287,7 +287,7 @@ def _number_start(lex: Lexicon) -> str:
         r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s\s?/\s?d|sd\s)"
         r"|\d?(?:\s*,\s*\d{1,2})*\s*,?\s+dan\s+\d"
         r"|\d?\s+(?:" + months + r")(?![a-z])"
-        r"|\d?\d?\s+(?:hari|pekan|minggu|bulan|tahun|dekade|jam|menit)(?![a-z])"
+        r"|\d?\d?\s+(?:" + alternation(lex.units) + r")(?![a-z])"
         r"|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?0-an"
     )
     return r"\((?=\s*\d{1,2}\s?[/\-–—.]\s?\d)|\d(?=" + after_first_digit + ")"
@@ -323,12 +323,13 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
         "MON": lex.months,
         "PART": list(lex.parts),
         # Whole phrases where the first word alone is common ("beberapa", "dua", "saat").
-        "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in _COUNT_UNITS],
+        "NUM": [f"{w} {unit}" for w in _cardinal_words(lex) for unit in lex.units],
         "VAGUE": list(lex.vague),
         "DAYWORD": list(lex.day_words),
         # Whole phrases, since "saat", "waktu" and "beberapa" alone are everywhere.
         "THEN": [f"{w} itu" for w in ("saat", "ketika", "waktu", "kala")],
-        "SOME": [f"beberapa {unit}" for unit in _COUNT_UNITS],
+        "SOME": [f"beberapa {unit}" for unit in lex.units],
+        "SE": [f"se{unit}" for unit in lex.units],                 # sehari, sepekan, sejam
     }
     words: set[str] = set()
     for start in starts:

@@ -76,69 +76,62 @@ def weekday_named(g, ctx, start, end):
                     anchored_by=source)
 
 
-UNIT_DAYS = {"hari": 1, "pekan": 7, "minggu": 7}
-
-
-UNIT_GRANULARITY = {"hari": "day", "pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year",
-                    "dekade": "decade"}
-
-
 def relative_count(g, ctx, start, end):
     count = 1 if g("se") else lexicon().number(g("n"))
     if count is None:
         return None
-    unit, direction = g("unit").lower(), g("dir").lower()
+    word, direction = g("unit").lower(), g("dir").lower()
+    unit = lexicon().units[word]   # seeds/date_units.csv
     sign, counted_from = lexicon().offsets[direction]   # seeds/date_offsets.csv
     narrative = counted_from == "story"
     if narrative:
         base, source = ctx.story_base(), ctx.story_span()
     else:
         base, source = ctx.speech_base(start)
-    if narrative and unit in ("bulan", "tahun", "dekade") and ctx.period_reference is not None:
+    if narrative and unit.months and ctx.period_reference is not None:
         base, source = ctx.period_reference[0 if sign < 0 else 1], ctx.period_span
-    granularity = UNIT_GRANULARITY[unit]
+    granularity = unit.granularity
     if base is None:
         return unresolved(granularity, "relative")
     if direction == "mendatang" and count > 1:
         return coming_periods(base, unit, count, granularity)
-    if unit == "hari":
+    if granularity == "day":
         day = base + dt.timedelta(days=sign * count)
         return Resolved(day, day, "day", "relative", base, sets_reference=narrative, anchored_by=source)
     if narrative and _counted_from_day(ctx, unit, base):
         # Counted from a day, an offset is a day: "tiga minggu kemudian" after "Senin (7/4)"
         # is 28 April, "sebulan kemudian" after "14 Juni" is 14 July.
-        if unit in UNIT_DAYS:
-            day = base + dt.timedelta(days=sign * count * UNIT_DAYS[unit])
+        if unit.days:
+            day = base + dt.timedelta(days=sign * count * unit.days)
         else:
-            months = sign * count * (1 if unit == "bulan" else 12 if unit == "tahun" else 120)
-            day = P.add_months_to_day(base, months)
+            day = P.add_months_to_day(base, sign * count * unit.months)
         return Resolved(day, day, "day", "relative", base, sets_reference=True, anchored_by=source)
-    if unit in UNIT_DAYS:
+    if granularity == "week":
         return period(P.week_interval(base, sign * count), "week", "relative", base)
-    if unit == "bulan":
+    if granularity == "month":
         return period(P.month_interval(*P.add_months(base.year, base.month, sign * count)), "month", "relative", base)
-    if unit == "tahun":
+    if granularity == "year":
         return period(P.year_interval(base.year + sign * count), "year", "relative", base)
     decade = (base.year // 10 + sign * count) * 10
     return period(P.decade_interval(decade), "decade", "relative", base)
 
 
-def _counted_from_day(ctx, unit: str, base: dt.date) -> bool:
-    if unit in UNIT_DAYS:
+def _counted_from_day(ctx, unit, base: dt.date) -> bool:
+    if unit.days:
         return ctx.reference is not None and base == ctx.reference
     return ctx.period_reference is not None and ctx.period_reference[0] == ctx.period_reference[1] == base
 
 
-def coming_periods(base: dt.date, unit: str, count: int, granularity: str) -> Resolved:
+def coming_periods(base: dt.date, unit, count: int, granularity: str) -> Resolved:
     """"lima tahun mendatang" is the coming five years, not the fifth one."""
-    if unit == "hari":
+    if granularity == "day":
         first, last = base + dt.timedelta(days=1), base + dt.timedelta(days=count)
-    elif unit in UNIT_DAYS:
+    elif granularity == "week":
         first, last = P.week_interval(base, 1)[0], P.week_interval(base, count)[1]
-    elif unit == "bulan":
+    elif granularity == "month":
         first = P.month_interval(*P.add_months(base.year, base.month, 1))[0]
         last = P.month_interval(*P.add_months(base.year, base.month, count))[1]
-    elif unit == "tahun":
+    elif granularity == "year":
         first, last = P.year_interval(base.year + 1)[0], P.year_interval(base.year + count)[1]
     else:
         first, last = dt.date(base.year + 1, 1, 1), dt.date(base.year + 10 * count, 12, 31)
@@ -172,11 +165,6 @@ def then(g, ctx, start, end):
     return Resolved(base, base, "day", "relative", base)
 
 
-# ISO 8601 designators of the units a duration or a set counts in.
-ISO_UNIT = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y", "dekade": "Y",
-            "jam": "H", "menit": "M"}
-
-
 def duration(g, ctx, start, end):
     """"selama tiga hari" is P3D, "7 tahun 6 bulan" P7Y6M: how long, not when; it dates nothing.
 
@@ -190,15 +178,15 @@ def duration(g, ctx, start, end):
         parts.append((_count(g("n2")), g("unit2").lower()))
     if any(count is None for count, _ in parts):
         return None
-    days, clock = "", ""
-    for count, unit in parts:
-        if unit == "dekade":
-            count, unit = count * 10, "tahun"
-        if unit in ("jam", "menit"):
-            clock += f"{count if count >= 0 else 'X'}{ISO_UNIT[unit]}"
-        else:
-            days += f"{count if count >= 0 else 'X'}{ISO_UNIT[unit]}"
-    return Resolved(None, None, "vague", "duration", value="P" + days + ("T" + clock if clock else ""))
+    return Resolved(None, None, "vague", "duration", value=iso_duration(parts))
+
+
+def iso_duration(parts: list[tuple[int, str]]) -> str:
+    """[(7, "tahun"), (6, "bulan")] -> "P7Y6M"; hours and minutes after the T: [(2, "jam")] -> "PT2H"."""
+    units = lexicon().units
+    dated = "".join(units[word].iso_part(count) for count, word in parts if not units[word].clock)
+    clock = "".join(units[word].iso_part(count) for count, word in parts if units[word].clock)
+    return "P" + dated + ("T" + clock if clock else "")
 
 
 def _count(surface: str | None) -> int | None:
@@ -215,7 +203,7 @@ def recurring(g, ctx, start, end):
     elif g("sday"):
         value = f"XXXX-XX-{int(g('sday')):02d}"
     else:
-        value = f"P1{ISO_UNIT[g('sunit').lower()]}"
+        value = iso_duration([(1, g("sunit").lower())])   # "setiap jam" is PT1H
     return Resolved(None, None, "vague", "set", value=value)
 
 
