@@ -1,60 +1,19 @@
-"""Turning one grammar match into an interval: a resolver per rule of `patterns.py`.
+"""Turning one grammar match into an interval: the resolver of each rule in `rules.py`.
 
 A resolver returns a `Resolved`, or None when the match is not a date after all (a law
 number, "31 Februari", "2/3 anggota", a habit such as "setiap Sabtu"): the span is then
 consumed and nothing is emitted. Dates inside `Resolved` may be None when the expression
 needs an anchor and there is none. The resolvers themselves live in `absolute.py`,
-`months_years.py` and `relative.py`.
+`months_years.py` and `relative.py`; `rules.py` names which one each rule uses.
 """
 from __future__ import annotations
 
 import re
 
-from pipelines.language.dates.absolute import (
-    day_iso,
-    day_numeric,
-    day_of_month,
-    day_text,
-    days_listed,
-    months_listed,
-    range_days_full,
-    range_days_month,
-    range_days_slash,
-    range_months,
-    range_months_bare,
-    range_years,
-)
 from pipelines.language.dates.context import Context
 from pipelines.language.dates.lexicon import alternation, lexicon
-from pipelines.language.dates.months_years import (
-    decade_named,
-    half,
-    month_bare,
-    month_relative,
-    month_year,
-    part_month,
-    part_relative,
-    part_year,
-    quarter,
-    year_word,
-)
-from pipelines.language.dates.relative import (
-    day_word,
-    duration,
-    month_now,
-    next_day,
-    recurring,
-    relative_count,
-    same_day,
-    then,
-    time_only,
-    vague,
-    week_relative,
-    weekday_named,
-    year_now,
-    year_relative,
-)
 from pipelines.language.dates.resolved import Groups, Resolved
+from pipelines.language.dates.rules import RULES
 
 
 # "tiap akhir tahun", "setiap Sabtu dan Minggu": a habit, not a date (the "recurring" rule
@@ -86,46 +45,4 @@ def resolve(rule: str, g: Groups, ctx: Context, start: int, end: int) -> Resolve
         return None   # "99 tahun lalu" from an anchor in year 50: outside the calendar
 
 
-_RESOLVERS = {
-    "range_days_full": range_days_full,
-    "range_days_numeric": range_days_full,
-    "range_days_month": range_days_month,
-    "range_days_slash": range_days_slash,
-    "range_months": range_months,
-    "months_listed": months_listed,
-    "range_months_bare": range_months_bare,
-    "range_years": range_years,
-    "days_listed": days_listed,
-    "day_text": day_text,
-    "day_numeric": day_numeric,
-    "day_iso": day_iso,
-    "day_dashed": day_iso,
-    "day_of_month": day_of_month,
-    "part_month": part_month,
-    "part_year": part_year,
-    "part_relative": part_relative,
-    "quarter": quarter,
-    "quarter_q": quarter,
-    "half": half,
-    "decade": decade_named,
-    "month_year": month_year,
-    "month_relative": month_relative,
-    "month_bare": month_bare,
-    "year_word": year_word,
-    "year_relative": year_relative,
-    "year_bare": year_word,
-    "relative_count": relative_count,
-    "next_day": next_day,
-    "same_day": same_day,
-    "week_relative": week_relative,
-    "weekday": weekday_named,
-    "month_now": month_now,
-    "year_now": year_now,
-    "day_word": day_word,
-    "vague": vague,
-    "time_only": time_only,
-    "clock": time_only,
-    "then": then,
-    "duration": duration,
-    "recurring": recurring,
-}
+_RESOLVERS = {rule.name: rule.resolve for rule in RULES if rule.resolve is not None}

@@ -1,8 +1,12 @@
-"""tag_dates(): scan for places a date can start, match the grammar there, resolve in order."""
+"""tag_dates(): scan for places a date can start, match the grammar there, resolve in order.
+
+`rule_readings` gives the same with the rule behind each match (the rules' examples are
+checked through it)."""
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from pipelines.language.dates.context import Context
 from pipelines.language.dates.mention import DateMention
@@ -18,11 +22,25 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     or are emitted with empty dates. Narrative expressions ("keesokan harinya", a bare
     "pukul 06.12") always count from the story's latest explicit date when there is one.
     """
+    return [reading.mention for reading in rule_readings(text, anchor) if reading.mention is not None]
+
+
+class RuleReading(NamedTuple):
+    """One grammar match: the rule that made it, its span, and its mention (None for a
+    blocker, or a match that is no date after all: "31 Februari")."""
+
+    rule: str
+    start: int
+    end: int
+    mention: DateMention | None
+
+
+def rule_readings(text: str, anchor: dt.date | None = None) -> Iterator[RuleReading]:
+    """Each grammar match in `text`, in order, with the rule behind it."""
     if not text:
-        return []
+        return
     gram = grammar()
     ctx = Context(text, anchor)
-    mentions: list[DateMention] = []
     for match in _matches(text, gram):
         rule = match.lastgroup
         local, prefix = gram.groups[rule], rule + "__"
@@ -33,8 +51,9 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         start, end = match.span()
         resolved = resolve(rule, group, ctx, start, end)
         if resolved is None:
+            yield RuleReading(rule, start, end, None)
             continue
-        mentions.append(DateMention(
+        mention = DateMention(
             start=start,
             end=end,
             text=match.group(),
@@ -47,7 +66,8 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             anchor=resolved.anchor if resolved.anchor is not None else ctx.base(),
             value=resolved.value,
             anchored_by=resolved.anchored_by,
-        ))
+        )
+        yield RuleReading(rule, start, end, mention)
         if resolved.sets_reference and resolved.date_end is not None:
             ctx.reference = resolved.date_end
             ctx.reference_span = (start, end)
@@ -57,7 +77,6 @@ def tag_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if (resolved.sets_reference or resolved.sets_period) and resolved.date_start is not None:
             ctx.last_explicit = (resolved.date_start, resolved.date_end or resolved.date_start,
                                  resolved.granularity, (start, end))
-    return mentions
 
 
 def _matches(text: str, gram: Grammar) -> Iterator:
