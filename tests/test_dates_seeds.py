@@ -9,6 +9,7 @@ import pytest
 from pipelines.language.dates import periods as P
 from pipelines.language.dates import tag_dates
 from pipelines.language.dates.lexicon import lexicon
+from pipelines.language.dates.tagger import rule_readings
 
 ANCHOR = dt.date(2025, 4, 16)   # a Wednesday
 LEX = lexicon()
@@ -88,3 +89,91 @@ def test_every_unit_counts_a_duration(word):
 def test_every_calendar_unit_counts_back_to_a_date_of_its_size(word):
     m = whole(f"Korban dipulangkan dua {word} lalu.", f"dua {word} lalu")
     assert m.granularity == LEX.units[word].granularity and m.date_end < ANCHOR
+
+
+# seeds/date_words.csv: each role is one alternation of the grammar.
+def _words(role: str) -> list[str]:
+    return sorted(LEX.words[role])
+
+
+@pytest.mark.parametrize("word", _words("month_context"))
+def test_every_month_context_word_dates_a_lone_month(word):
+    m = whole(f"Kebijakan itu berlaku {word} Mei di Bali.", "Mei")
+    assert m.granularity == "month"
+
+
+@pytest.mark.parametrize("word", _words("year_context"))
+def test_every_year_context_word_dates_a_lone_year(word):
+    m = whole(f"Kebijakan itu berlaku {word} 2021 di Bali.", "2021")
+    assert (m.date_start, m.date_end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+
+
+@pytest.mark.parametrize("word", _words("part_of_day"))
+def test_every_part_of_day_stays_with_its_day(word):
+    m = whole(f"Tersangka ditangkap Senin (14/4) {word} di Medan.", f"Senin (14/4) {word}")
+    assert m.date_start == dt.date(2025, 4, 14)
+
+
+@pytest.mark.parametrize("word", _words("then"))
+def test_every_then_word_is_the_story_s_last_date(word):
+    m = whole(f"Rapat digelar Senin (14/4). {word.capitalize()} itu hujan turun.", f"{word} itu")
+    assert m.date_start == dt.date(2025, 4, 14)
+
+
+@pytest.mark.parametrize("word", _words("every"))
+def test_every_habit_word_makes_a_set(word):
+    m = whole(f"Pasar itu buka {word} Senin di Klaten.", f"{word} Senin")
+    assert (m.kind, m.value) == ("set", "XXXX-WXX-1")
+
+
+@pytest.mark.parametrize("word", _words("quarter"))
+def test_every_quarter_word_names_a_quarter(word):
+    m = whole(f"Laba bank naik pada {word} kedua 2025.", f"{word} kedua 2025")
+    assert (m.date_start, m.date_end) == (dt.date(2025, 4, 1), dt.date(2025, 6, 30))
+
+
+@pytest.mark.parametrize("word", _words("half"))
+def test_every_half_word_names_a_half_year(word):
+    m = whole(f"Ekspor naik pada {word} kedua 2024.", f"{word} kedua 2024")
+    assert (m.date_start, m.date_end) == (dt.date(2024, 7, 1), dt.date(2024, 12, 31))
+
+
+@pytest.mark.parametrize("word", _words("decade"))
+def test_every_decade_word_joins_its_decade(word):
+    m = whole(f"Musik itu populer pada {word} 1990-an di Jakarta.", f"{word} 1990-an")
+    assert (m.date_start, m.date_end) == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))
+
+
+@pytest.mark.parametrize("word", _words("law"))
+def test_every_law_word_blocks_its_number(word):
+    assert tag_dates(f"Aturan itu tercantum dalam {word} 11/2020 tentang pajak.", ANCHOR) == []
+
+
+@pytest.mark.parametrize("word", _words("age"))
+def test_every_age_word_blocks_the_years_of_an_age(word):
+    assert tag_dates(f"Pelaku {word} 17 tahun ditangkap di Depok.", ANCHOR) == []
+
+
+@pytest.mark.parametrize("word", _words("hedge"))
+def test_every_hedge_word_belongs_to_its_duration(word):
+    m = whole(f"Korban dirawat selama {word} tiga hari di rumah sakit.", f"selama {word} tiga hari")
+    assert m.value == "P3D"
+
+
+@pytest.mark.parametrize("word", _words("after_duration"))
+def test_every_word_after_a_count_of_time_leaves_it_undated(word):
+    text = f"Harga beras naik tiga tahun {word} di Cianjur."
+    readings = [(r.rule, text[r.start:r.end], r.mention) for r in rule_readings(text, ANCHOR)]
+    assert readings == [("duration", f"tiga tahun {word}", None)]
+
+
+@pytest.mark.parametrize("word", _words("counted"))
+def test_every_counting_word_makes_hari_ini_a_count(word):
+    mentions = tag_dates(f"Korban sudah dirawat dua {word} hari ini di rumah sakit.", ANCHOR)
+    assert all(m.text.lower() != "hari ini" for m in mentions), [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("zone", sorted(LEX.zones))
+def test_every_time_zone_gives_its_offset(zone):
+    m = whole(f"Rapat dimulai Senin (14/4) pukul 10.00 {zone} di balai kota.", f"Senin (14/4) pukul 10.00 {zone}")
+    assert m.time == f"10:00{LEX.zones[zone]}"

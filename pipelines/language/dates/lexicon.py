@@ -40,6 +40,9 @@ class Lexicon:
     shifts: dict[str, tuple[int, str]]   # "lalu" -> (-1, "past"), "ini" -> (0, "present")
     offsets: dict[str, tuple[int, str]]  # "lalu" -> (-1, "anchor"), "kemudian" -> (1, "story")
     units: dict[str, Unit]               # "hari" -> Unit("day", 1, None, "D", 1, False)
+    words: dict[str, tuple[str, ...]]    # role -> words, seeds/date_words.csv: "every" -> ("setiap", ...)
+    runs_on: frozenset[str]              # words that may run on into a longer one: "Permen(kominfo)"
+    zones: dict[str, str]                # "WIB" -> "+07:00", seeds/date_zones.csv
 
     def unit_words(self, *, calendar: bool = False, finer_than_year: bool = False, single: bool = False) -> list[str]:
         """Unit words: all, or only those a date can be counted in (`calendar`), those shorter
@@ -92,4 +95,10 @@ def lexicon() -> Lexicon:
                                        int(row["months"]) if row["months"] else None, row["iso"],
                                        int(row["factor"]), row["clock"] == "yes")
              for row in read_seed("date_units")}
-    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets, units)
+    words: dict[str, tuple[str, ...]] = {}
+    for row in read_seed("date_words"):
+        words[row["role"]] = (*words.get(row["role"], ()), " ".join(row["word"].split()))
+    runs_on = frozenset(row["word"] for row in read_seed("date_words") if row["runs_on"] == "yes")
+    zones = {row["zone"]: row["offset"] for row in read_seed("date_zones")}
+    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets, units,
+                   words, runs_on, zones)

@@ -105,13 +105,15 @@ def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
         "VAGUE": list(lex.vague),
         "DAYWORD": list(lex.day_words),
         # Whole phrases, since "saat", "waktu" and "beberapa" alone are everywhere.
-        "THEN": [f"{w} itu" for w in ("saat", "ketika", "waktu", "kala")],
+        "THEN": [f"{w} itu" for w in lex.words["then"]],
         "SOME": [f"beberapa {unit}" for unit in lex.units],
         "SE": [f"se{unit}" for unit in lex.units],                 # sehari, sepekan, sejam
     }
     words: set[str] = set()
     for start in starts:
-        words.update(w.lower() for w in expand.get(start, [start]))
+        # Any other upper-case key is a role of seeds/date_words.csv ("LAW", "EVERY").
+        listed = lex.words[start.lower()] if start.isupper() and start not in expand else [start]
+        words.update(w.lower() for w in expand.get(start, listed))
     return words
 
 

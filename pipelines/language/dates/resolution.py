@@ -18,13 +18,15 @@ from pipelines.language.dates.rules import RULES
 
 # "tiap akhir tahun", "setiap Sabtu dan Minggu": a habit, not a date (the "recurring" rule
 # gives the simple habits their own kind; what it leaves is not dated either).
-_HABITUAL = re.compile(r"(?:^|\W)(?:setiap|tiap|saban)\s+(?:(?:tanggal|tgl\.?|hari|bulan|tahun)\s+)?"
+_EVERY = lexicon().words["every"]
+_HABITUAL = re.compile(r"(?:^|\W)(?:" + alternation(_EVERY) + r")\s+(?:(?:tanggal|tgl\.?|hari|bulan|tahun)\s+)?"
                        r"(?:\w+\s*(?:,|dan|atau)\s*){0,3}$", re.IGNORECASE)
 
 
 # "182 hari ini", "dua hari itu", "tiga tahun ini": a count of days or years, not a date.
-_COUNTED = re.compile(r"(?:^|\W)(?:\d+|" + alternation(lexicon().cardinals() + ["belas", "puluh", "ratus",
-                      "beberapa", "berapa"]) + r")\s+$", re.IGNORECASE)   # number words: seeds/date_numbers.csv
+# Number words: seeds/date_numbers.csv; "belas", "puluh", "beberapa": date_words.csv.
+_COUNTED = re.compile(r"(?:^|\W)(?:\d+|" + alternation([*lexicon().cardinals(), *lexicon().words["counted"]])
+                      + r")\s+$", re.IGNORECASE)
 
 
 _COUNTABLE_RULES = frozenset({"same_day", "day_word", "week_relative", "month_now", "year_now"})
@@ -35,7 +37,7 @@ def resolve(rule: str, g: Groups, ctx: Context, start: int, end: int) -> Resolve
         return None
     before = ctx.text[max(0, start - 40):start]
     lowered = before.lower()
-    if ("tiap" in lowered or "saban" in lowered) and _HABITUAL.search(before):   # substring test first: cheap
+    if any(word in lowered for word in _EVERY) and _HABITUAL.search(before):   # substring test first: cheap
         return None
     if rule in _COUNTABLE_RULES and _COUNTED.search(before):
         return None

@@ -11,7 +11,7 @@ from pipelines.language.dates.lexicon import lexicon
 from pipelines.language.seeds import read_seed
 
 
-ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+ZONES = lexicon().zones   # "WIB" -> "+07:00"
 
 
 @dataclass

@@ -12,7 +12,8 @@ numbers inside them are never read as dates. A blocker has no resolver: its span
 and nothing is emitted.
 
 Start words: '#' is a digit or '(', WD a weekday, MON a month, PART awal/akhir/..., NUM a
-number word, VAGUE the first word of a vague phrase (see `patterns.start_words`).
+number word, VAGUE the first word of a vague phrase, THEN "saat itu" and the like; any other
+upper-case key is a role of seeds/date_words.csv (LAW, EVERY, ...). See `patterns._start_words`.
 
 Group names inside a pattern are written `<@name>` / `(?(@name)` and get the rule's name as
 prefix when the alternations are built, because Python regexes need unique names.
@@ -87,11 +88,6 @@ class Rule:
     examples: tuple[tuple[str, str | None], ...]
 
 
-# Words after which a lone month or year is read as a date ("pada Mei", "sepanjang 2024").
-_MONTH_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang bulan di".split()
-_YEAR_CONTEXT = "pada sejak hingga sampai sepanjang selama per jelang menjelang di pada awal".split()
-
-
 class Pieces:
     """The regex fragments rules share, built once from the lexicon (seeds/date_*.csv).
     Methods taking `t` name their groups for one end of a range ('a' or 'b')."""
@@ -99,11 +95,24 @@ class Pieces:
     not_after_number = r"(?<![\d.,:/\-])"
     connect = r"\s*(?:[-–—]|hingga|sampai(?:\s+dengan)?|s\.\s?d\.?|s\s?/\s?d|sd(?=\s))\s*"
     dash = r"\s*[-–—]\s*"
-    part_of_day = r"(?i:dini\s+hari|pagi|siang|sore|malam)(?![\w])"
     year_tail = r"(?![\d]|-an)"
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        # Word lists from seeds/date_words.csv, one alternation per role.
+        words = lex.words
+        self.part_of_day = rf"(?i:{phrases(words['part_of_day'])})(?![\w])"
+        self.then = alternation(words["then"])
+        self.every = alternation(words["every"])
+        self.quarter_words = alternation(words["quarter"])
+        self.half_words = alternation(words["half"])
+        self.decade_words = alternation(words["decade"])
+        self.law = alternation(w for w in words["law"] if w not in lex.runs_on) + "".join(
+            rf"|{re.escape(w)}\w*" for w in sorted(lex.runs_on & set(words["law"])))
+        self.age = alternation(words["age"])
+        self.hedge = phrases(words["hedge"])
+        self.after_duration = alternation(words["after_duration"])
+        self.zone = alternation(lex.zones)                                                # seeds/date_zones.csv
         self.weekday_alt = alternation([w.capitalize() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])
         self.weekdays_any = alternation(lex.weekdays)
         self.month_any = "(?i:" + alternation(lex.months) + r")(?![a-zA-Z])(?:\.(?=\s?\d))?"
@@ -122,12 +131,12 @@ class Pieces:
         self.units_finer_than_year = alternation(lex.unit_words(finer_than_year=True))
         self.vague = alternation(lex.vague)
         self.day_words = phrases(lex.day_words)
-        self.after_month_context = _after_any(_MONTH_CONTEXT)
-        self.after_year_context = _after_any(_YEAR_CONTEXT)
+        self.after_month_context = _after_any(words['month_context'])
+        self.after_year_context = _after_any(words['year_context'])
         self.time = (r"(?:\s*,?\s*(?:(?i:sekitar|pada|mulai)\s+)?(?i:pukul|pkl\.?|jam)\s*"
                      r"(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
                      r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
-                     r"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?"
+                     rf"(?:\s*(?P<@tz>{self.zone})(?![\w]))?"
                      rf"(?:\s+(?P<@tpod>{self.part_of_day}))?)")
         self.later_part_of_day = rf"(?:\s+{self.part_of_day})"   # "Senin (14/4) malam"
         self.past = rf"(?:\s+(?P<@past>{self.shift_past}))"
@@ -167,7 +176,7 @@ def phrases(words) -> str:
                     for phrase in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _after_any(words: list[str]) -> str:
+def _after_any(words) -> str:
     forms = {w for word in words for w in (word, word.capitalize())}
     return "(?:" + "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in sorted(forms)) + ")"
 
@@ -178,8 +187,8 @@ RULES: tuple[Rule, ...] = (
          lambda p: r"(?i:nomor|nomer|no\.|nr\.)\s*:?\s*[\w./-]*\d[\w./-]*(?:\s+(?i:tahun|thn\.?)\s+\d{4})?",
          None,
          (('Surat [nomor 12/2024] diterbitkan pekan ini.', None),)),
-    Rule("block_law", "uu pp perpres perppu perpu perpol perkap perma permen perda pergub perbup perwal keppres inpres kepmen",
-         lambda p: r"(?:UU|PP|Perpres|Perppu|Perpu|Perpol|Perkap|Perma|Permen\w*|Perda|Pergub|Perbup|Perwal|Keppres|Inpres|Kepmen\w*)"
+    Rule("block_law", "LAW",
+         lambda p: rf"(?:{p.law})"
                    r"\s+(?:\d+\s*/\s*\d{4}|\d+\s+(?i:tahun|thn\.?)\s+\d{4})",
          None,
          (('Aturan itu tercantum dalam [UU 11/2020] tentang Cipta Kerja.', None),)),
@@ -196,8 +205,8 @@ RULES: tuple[Rule, ...] = (
          lambda p: r"(?:Rp|IDR|USD|US\$|S\$|RM)\s?\.?\s?\d[\d.,]*",
          None,
          (('Kerugian mencapai [Rp 12.000.000] menurut polisi.', None),)),
-    Rule("block_age", "berusia usia umur berumur",
-         lambda p: r"(?i:berusia|usia|umur|berumur)\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?",
+    Rule("block_age", "AGE",
+         lambda p: rf"(?i:{p.age})\s+(?:(?i:sekitar|kira-kira)\s+)?\d+(?:-an)?(?:\s+tahun)?",
          None,
          (('Pelaku [berusia 17 tahun] ditangkap di Depok.', None),)),
     # Impossible days and years: "40–13 April 2025", "1 Januari 0001" are no dates at all.
@@ -284,8 +293,8 @@ RULES: tuple[Rule, ...] = (
          part_relative,
          (('Harga cabai naik [akhir bulan lalu] di Bandung.', '2025-03-21/2025-03-31'),)),
     # Quarters, halves, decades.
-    Rule("quarter", "kuartal triwulan kwartal",
-         lambda p: rf"(?i:kuartal|triwulan|kwartal)\s*(?:ke-?\s*)?(?P<@n>IV|I{{1,3}}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w])"
+    Rule("quarter", "QUARTER",
+         lambda p: rf"(?i:{p.quarter_words})\s*(?:ke-?\s*)?(?P<@n>IV|I{{1,3}}|[1-4]|(?i:pertama|kedua|ketiga|keempat))(?![\w])"
                    rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{p.year('a')}|(?P<@rel>{p.shift_any})))?",
          quarter,
          (('Laba bank naik pada [kuartal pertama 2025] menurut laporan.', '2025-01-01/2025-03-31'),)),
@@ -293,13 +302,13 @@ RULES: tuple[Rule, ...] = (
          lambda p: rf"Q(?P<@n>[1-4])\s*[/\-]?\s*{p.year('a')}",
          quarter,
          (('Laba bank naik pada [Q1 2025] menurut laporan.', '2025-01-01/2025-03-31'),)),
-    Rule("half", "semester paruh",
-         lambda p: rf"(?i:semester|paruh)\s*(?:ke-?\s*)?(?P<@n>II|I|[12]|(?i:pertama|kedua))(?![\w])"
+    Rule("half", "HALF",
+         lambda p: rf"(?i:{p.half_words})\s*(?:ke-?\s*)?(?P<@n>II|I|[12]|(?i:pertama|kedua))(?![\w])"
                    rf"(?:\s*[/\-]?\s*(?:(?i:tahun)\s+)?(?:{p.year('a')}|(?P<@rel>{p.shift_any})))?",
          half,
          (('Ekspor naik pada [semester kedua 2024] menurut laporan.', '2024-07-01/2024-12-31'),)),
-    Rule("decade", "# tahun era dekade PART",
-         lambda p: rf"(?:(?P<@pre>(?i:tahun|era|dekade)|{p.part_words})\s+)?{p.not_after_number}(?P<@c>(?:19|20)?\d)0-an(?![\w])",
+    Rule("decade", "# DECADE PART",
+         lambda p: rf"(?:(?P<@pre>(?i:{p.decade_words})|{p.part_words})\s+)?{p.not_after_number}(?P<@c>(?:19|20)?\d)0-an(?![\w])",
          decade_named,
          (('Musik itu populer pada [tahun 1990-an] di Jakarta.', '1990-01-01/1999-12-31'),)),
     # Months and years.
@@ -370,12 +379,12 @@ RULES: tuple[Rule, ...] = (
          (('Kasus itu [baru-baru ini] muncul di Sleman.', '../2025-04-16'),)),
     # "saat itu", "ketika itu": the time the story last named.
     Rule("then", "THEN",
-         lambda p: r"(?i:saat|ketika|waktu|kala)\s+itu(?![\w])",
+         lambda p: rf"(?i:{p.then})\s+itu(?![\w])",
          then,
          (('Rapat digelar Senin (14/4). [Saat itu] hujan turun.', '2025-04-14'),)),
     # "setiap Senin" (XXXX-WXX-1), "tiap tanggal 17", "setiap tahun" (P1Y): habits, not dates.
-    Rule("recurring", "setiap tiap saban",
-         lambda p: rf"(?i:setiap|tiap|saban)\s+(?:(?i:hari)\s+)?(?:(?P<@swd>{p.weekday_alt}|(?i:{p.weekdays_any}))(?![\w])"
+    Rule("recurring", "EVERY",
+         lambda p: rf"(?i:{p.every})\s+(?:(?i:hari)\s+)?(?:(?P<@swd>{p.weekday_alt}|(?i:{p.weekdays_any}))(?![\w])"
                    r"|(?i:tanggal|tgl\.?)\s*(?P<@sday>[0-3]?\d)(?!\d)"
                    rf"|(?P<@sunit>(?i:{p.units_single}))(?![\w]))",
          recurring,
@@ -384,23 +393,23 @@ RULES: tuple[Rule, ...] = (
     # "selama tiga hari" (P3D), "30 menit", "hampir sebulan": how long, not when.
     # An age is not a duration: "yang tertua 67 tahun", "berusia 18-30 tahun".
     Rule("duration", "# NUM SOME SE selama",
-         lambda p: rf"(?<!tertua\s)(?<!termuda\s)(?:(?i:selama)\s+)?(?:(?i:hampir|sekitar|kurang\s+lebih|lebih\s+dari|sedikitnya)\s+)?"
+         lambda p: rf"(?<!tertua\s)(?<!termuda\s)(?:(?i:selama)\s+)?(?:(?i:{p.hedge})\s+)?"
                    rf"(?:{p.not_after_number}(?P<@n>\d{{1,3}}|{p.number_alt}|(?i:beberapa))\s+|(?P<@se>(?i:se)))"
                    rf"(?P<@unit>{p.units_all})(?![\w-])"
                    rf"(?:\s+(?:(?i:dan)\s+)?(?P<@n2>\d{{1,2}}|{p.number_alt})\s+(?P<@unit2>(?i:{p.units_finer_than_year}))(?![\w-]))?"
-                   r"(?P<@after>\s+(?i:sebelum|setelah|sesudah|usai|pasca|terakhir|belakangan|ini|itu)(?![\w]))?",
+                   rf"(?P<@after>\s+(?i:{p.after_duration})(?![\w]))?",
          duration,
          (('Korban dirawat [selama tiga hari] di rumah sakit.', 'P3D'),
           ('Pembangunan berlangsung [7 tahun 6 bulan] di Kalimantan.', 'P7Y6M'))),
     Rule("time_only", "pukul pkl jam",
          lambda p: rf"(?i:pukul|pkl\.?|jam(?=\s*\d{{1,2}}[.:]\d\d))\s*(?P<@hh>[0-2]?\d)(?:[.:](?P<@mm>[0-5]\d))?(?!\d)"
                    r"(?:\s*(?:[-–—]|hingga|sampai|s\.?d\.?|s/d)\s*(?:[0-2]?\d[.:][0-5]\d|selesai))?"
-                   rf"(?:\s*(?P<@tz>WIB|WITA|WIT)(?![\w]))?(?:\s+(?P<@tpod>{p.part_of_day}))?",
+                   rf"(?:\s*(?P<@tz>{p.zone})(?![\w]))?(?:\s+(?P<@tpod>{p.part_of_day}))?",
          time_only,
          (('Rapat dimulai [pukul 09.00 WIB] di balai kota.', '2025-04-16T09:00+07:00'),)),
     # "14.30 WIB" without "pukul": a clock time only when its zone follows.
     Rule("clock", "#",
-         lambda p: rf"{p.not_after_number}(?P<@hh>[0-2]?\d)[.:](?P<@mm>[0-5]\d)\s*(?P<@tz>WIB|WITA|WIT)(?![\w])"
+         lambda p: rf"{p.not_after_number}(?P<@hh>[0-2]?\d)[.:](?P<@mm>[0-5]\d)\s*(?P<@tz>{p.zone})(?![\w])"
                    rf"(?:\s+(?P<@tpod>{p.part_of_day}))?",
          time_only,
          (('Rapat dimulai [14.30 WIB] di balai kota.', '2025-04-16T14:30+07:00'),)),
