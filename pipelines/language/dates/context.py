@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from pipelines.language.dates.mention import DateMention
+from pipelines.language.dates.quotes import attribution_day, quote_spans
+
+# The tagger itself, handed in by it: resolvers read a window ahead ("pukul 04.00 WIB pada
+# Senin (18/8)") and quotes their attribution ("..., kata dia, Minggu (4/2)") with it.
+TagDates = Callable[[str, "dt.date | None"], list[DateMention]]
 
 # Words that mark a clause as about the future, so a year-less or bare date lies ahead.
 _FUTURE_BEFORE = re.compile(
@@ -21,11 +29,13 @@ class Context:
 
     `anchor` is the publication date (or None). `reference` is the most recent explicit
     day-level date seen so far: narrative expressions ("keesokan harinya", a bare "pukul
-    06.12") attach to it, and without an anchor everything relative does too.
+    06.12") attach to it, and without an anchor everything relative does too. `tag` is the
+    tagger, for the short windows a resolver reads ahead or after a quote.
     """
 
     text: str
     anchor: dt.date | None
+    tag: TagDates
     reference: dt.date | None = None
     # The latest explicit period of any size ("Oktober 2024", "7–13 April"): its first and
     # last day, for "dua bulan kemudian" after a month.
@@ -54,8 +64,7 @@ class Context:
             if self.quote_days is None:
                 self.quote_days = {}
             if quote not in self.quote_days:
-                from pipelines.language.dates.quotes import attribution_day   # it runs the tagger
-                self.quote_days[quote] = attribution_day(self.text, quote, self.anchor)
+                self.quote_days[quote] = attribution_day(self.text, quote, self.anchor, self.tag)
             if self.quote_days[quote] is not None:
                 return self.quote_days[quote]
         return self.base(), (self.reference_span if self.anchor is None else None)
@@ -66,7 +75,6 @@ class Context:
             if '"' not in self.text and "“" not in self.text and "‘" not in self.text:
                 self.quotes = []
             else:
-                from pipelines.language.dates.quotes import quote_spans
                 self.quotes = quote_spans(self.text)
         for quote in self.quotes:
             if quote[0] <= start < quote[1]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 
 from pipelines.language.seeds import read_seed
 
@@ -48,15 +49,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def attribution_day(text: str, quote: tuple[int, int], anchor: dt.date | None
+def attribution_day(text: str, quote: tuple[int, int], anchor: dt.date | None, tag_dates: Callable
                     ) -> tuple[dt.date, tuple[int, int]] | None:
     """(day of speaking, span of the date that gave it) when the attribution right after the
-    quote names a day, else None."""
+    quote names a day, else None. `tag_dates` is the date tagger (which reads quotes through
+    this module, so it is handed in rather than imported)."""
     after = quote[1] + 1
     if _attribution().match(text, after) is None:
         return None
-    from pipelines.language.dates.tagger import tag_dates   # the tagger imports the context
-
     stop = _SENTENCE_END.search(text, after, after + _ATTRIBUTION_REACH)
     window = text[after:stop.start() if stop else after + _ATTRIBUTION_REACH]
     for mention in tag_dates(window, anchor):

@@ -217,9 +217,8 @@ def time_only(g, ctx, start, end):
     # "Pukul 04.00 WIB pada Senin (18/8)": the time belongs to the date that follows.
     following = THEN_DATE.match(ctx.text, end)
     if following:
-        from pipelines.language.dates.tagger import tag_dates   # the tagger imports this module
         window = ctx.text[following.end():following.end() + 60]
-        ahead = tag_dates(window, ctx.anchor)
+        ahead = ctx.tag(window, ctx.anchor)
         if ahead and ahead[0].start == 0 and ahead[0].granularity == "day" and ahead[0].date_start:
             return Resolved(ahead[0].date_start, ahead[0].date_start, "day", "relative", ctx.base(), time)
     # '"... sejak pukul 06.00 WIB tadi," kata Kabid Humas, Selasa.': the day of speaking.

@@ -40,7 +40,7 @@ def rule_readings(text: str, anchor: dt.date | None = None) -> Iterator[RuleRead
     if not text:
         return
     gram = grammar()
-    ctx = Context(text, anchor)
+    ctx = Context(text, anchor, tag_dates)
     for match in _matches(text, gram):
         rule = match.lastgroup
         local, prefix = gram.groups[rule], rule + "__"
