@@ -6,6 +6,7 @@ from .catalog import OrgPattern, longest
 from .records import Actor
 from .slugs import slugify
 from .state import DocumentState
+from .text_places import text_location
 from .vocab import CONNECTORS, ROMAN, non_names, org_long_forms, police_heads
 
 MAX_TAIL = 6
@@ -122,7 +123,6 @@ def add_pattern_org(state: DocumentState, i: int, head_end: int, pattern: OrgPat
 
 def _implied_place(state: DocumentState, actor_id: str, i: int, j: int,
                    country: str | None) -> None:
-    from .places import text_location  # places imports this module for country_in
     place = place_in(state, i, j)
     if place:
         start, end, location_id = place

@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 
-from .catalog import Key, PhraseIndex, Rank, Title, longest, words
+from .catalog import Key, PhraseIndex, Rank, Title, catalog, longest, words
+from .features import common_words, person_names
 from .organisations import add_pattern_org, country_in, match_pattern
 from .records import Actor
+from .short_names import resolve_short_names
 from .model import model_available
 from .slugs import slugify
 from .tagging import person_end
@@ -32,13 +34,11 @@ _NUMBERED = frozenset({"Kelas", "Komisi", "Kodam", "Tingkat", "Wilayah", "Golong
 
 @functools.cache
 def titles_folded() -> dict[Key, Title]:
-    from .catalog import catalog
     return PhraseIndex({tuple(w.lower() for w in key): title for key, title in catalog().titles.items()})
 
 
 @functools.cache
 def title_words() -> frozenset[str]:
-    from .catalog import catalog
     return frozenset(catalog().institution_words | office_words())
 
 
@@ -309,7 +309,6 @@ def find_titled_persons(state: DocumentState) -> None:
 def _plain_name(state: DocumentState, i: int, j: int) -> bool:
     """Up to three capitalised words news text never writes in lower case, closed by
     punctuation, a quoting verb or a lower-case word: a name even when the tagger misses it."""
-    from .features import common_words, person_names
     common = common_words()
     if not 0 < j - i <= 3 or any(state.word(k).lower() in common or state.word(k).isupper()
                                  or state.word(k) in state.cat.institution_words for k in range(i, j)):
@@ -366,7 +365,6 @@ def find_speaker_names(state: DocumentState) -> None:
     """Bare names in quoting frames: "kata Anis", "menurut Benny", "Jokowi mengatakan".
 
     Only words news text does not write in lower case count, so "Polisi mengatakan" stays out."""
-    from .features import common_words
     common = common_words()
     words = state.words
     n = len(words)
@@ -403,7 +401,6 @@ def find_speaker_names(state: DocumentState) -> None:
 def find_aged_names(state: DocumentState) -> None:
     """A bare name followed by an age in brackets is a person: "Wulan (31)", "Budi Santoso (45)".
     Words news writes in lower case elsewhere ("Korban (31)") and all-caps initials stay out."""
-    from .features import common_words
     common = common_words()
     words = state.words
     for k in range(1, len(words) - 2):
@@ -428,7 +425,6 @@ _COORDINATION = frozenset({"dan", "-", "&", ",", "serta", "atau", "and"})
 
 def find_coordinated_names(state: DocumentState) -> None:
     """A bare name joined to a person's name is a person too: "Bibit dan Chandra", "Bibit - Chandra"."""
-    from .features import common_words
     common = common_words()
     persons = sorted((m for m in state.mentions if m.actor_id.startswith("per:")
                       and m.resolution in ("name", "short_name")), key=lambda m: m.start)
@@ -462,7 +458,6 @@ def find_coordinated_names(state: DocumentState) -> None:
 
 
 def _coordinated(state: DocumentState, i: int, j: int) -> None:
-    from .references import resolve_short_names
     earlier = resolve_short_names(state, i, j)
     if earlier:
         state.mention_tokens(earlier, i, j, "short_name")

@@ -6,9 +6,8 @@ import re
 
 from .catalog import longest
 from .organisations import country_in, pattern_tail, place_in
-from .records import Location
-from .slugs import slugify
 from .state import DocumentState
+from .text_places import text_location
 from .vocab import place_patterns, place_words
 
 # Words after which a country name is where something happens, not who acts, and nouns that
@@ -21,14 +20,6 @@ _PLACE_NOUNS = place_words("place_noun")
 _DATELINE = re.compile(
     r"(?:[\w-]+\.(?:com|co\.id|id|net)\s*,\s*)?(?P<place>[A-Z][\w'.]*(?:[ -][A-Z][\w'.]*){0,3})\s*(?:\([^()\n]{1,30}\)\s*)?"
     r"(?:,[^\n]{0,60}?)?\s*[:\-–—]\s")
-
-
-def text_location(state: DocumentState, name: str, feature_type: str,
-                  country: str | None) -> Location:
-    location_id = "loc:" + slugify(name)
-    known = state.cat.locations.get(location_id)
-    return known or state.locations.get(location_id) or Location(
-        location_id, name, country, None, None, feature_type, "text")
 
 
 def find_dateline(state: DocumentState) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from .persons import title_at, titles_folded
+from .short_names import contains_run, resolve_short_names
 from .state import DocumentState
 from .vocab import pair_nouns, reference_words
 
@@ -20,21 +21,6 @@ _BODY_PRONOUNS = reference_words("body")
 _REFERENCE_WORDS = frozenset({*_BODY_PRONOUNS, *_PERSON_PRONOUNS, *_SPEECH_NYA,
                               *(w.capitalize() for w in _SPEECH_NYA)})
 _PAIR_NOUNS = pair_nouns()
-
-
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    """Whether `part` is a contiguous run of `whole` ("Azlan" in "Mohd Azlan Hashim")."""
-    n = len(part)
-    return 0 < n < len(whole) and any(whole[k:k + n] == part for k in range(len(whole) - n + 1))
-
-
-def resolve_short_names(state: DocumentState, i: int, j: int) -> str | None:
-    """The one earlier person whose full name contains tokens i..j as a contiguous part;
-    None when no earlier person does or when several do (two Hendras stay unresolved)."""
-    words = tuple(state.word(k) for k in range(i, j))
-    found = [actor_id for actor_id, (first, name_words, _title) in state.persons.items()
-             if first < i and _contains(name_words, words)]
-    return found[0] if len(found) == 1 else None
 
 
 def find_short_names(state: DocumentState) -> None:
@@ -75,7 +61,7 @@ def merge_short_persons(state: DocumentState) -> None:
     merged: set[str] = set()
     for short in sorted(people, key=lambda a: -len(people[a])):
         words = people[short]
-        longer = [a for a in people if a not in merged and a != short and _contains(people[a], words)]
+        longer = [a for a in people if a not in merged and a != short and contains_run(people[a], words)]
         if len(longer) != 1 or longer[0] not in first:
             continue
         full = longer[0]

@@ -6,10 +6,10 @@ from .features import common_words
 from .junk import is_event
 from .organisations import country_in, place_in, text_org
 from .persons import add_person
-from .places import text_location
-from .references import resolve_short_names
+from .short_names import resolve_short_names
 from .state import DocumentState
 from .tagging import sentence_index, sentence_token_ranges
+from .text_places import text_location
 from .vocab import non_names
 
 def is_headline(state: DocumentState, a: int, b: int) -> bool:
