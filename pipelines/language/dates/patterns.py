@@ -11,6 +11,7 @@ import re
 
 from pipelines.language.dates.lexicon import Lexicon, alternation, lexicon
 from pipelines.language.dates.rules import RULES, Pieces
+from pipelines.language.phrase_index import trie
 
 
 class Grammar:
@@ -59,7 +60,7 @@ def _number_start(lex: Lexicon) -> str:
     starts at a year, or at a day followed by a separator, a range word, a list, a month or
     a time unit. The first character is matched outright (a digit or "(") and the rest is a
     lookahead, so the scanner's branch test stays cheap at every other position."""
-    months = _trie({m.lower() for m in lex.months})
+    months = trie({m.lower() for m in lex.months})
     after_first_digit = (
         r"\d?\s?[/\-–—.]\s?\d"
         r"|\d?\s*(?:[-–—]|hingga|sampai|s\.\s?d|s\s?/\s?d|sd\s)"
@@ -69,30 +70,6 @@ def _number_start(lex: Lexicon) -> str:
         r"|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?0-an"
     )
     return r"\((?=\s*\d{1,2}\s?[/\-–—.]\s?\d)|\d(?=" + after_first_digit + ")"
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching any of `words` (a space matching any run of white space), factored
-    by shared prefixes so the engine rejects most positions after a character or two."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
-        return body
-
-    return emit(tree)
 
 
 def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
@@ -134,6 +111,6 @@ def grammar() -> Grammar:
     all_words.discard("#")
     prefixes = {w for w in all_words if w in _PREFIX_STARTS}
     # Numbers only surface where the digit gate says a date could start there.
-    trigger = (r"(?P<start>" + _number_start(lex) + "|" + _trie(all_words - prefixes) + "(?![a-z])|"
-               + _trie(prefixes) + ")")
+    trigger = (r"(?P<start>" + _number_start(lex) + "|" + trie(all_words - prefixes) + "(?![a-z])|"
+               + trie(prefixes) + ")")
     return Grammar(trigger, bodies, firsts, groups)

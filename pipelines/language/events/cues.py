@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pipelines.language.events.tokens import PhraseIndex, trie_pattern
+from pipelines.language.phrase_index import PhraseIndex, trie_pattern
 from pipelines.language.seeds import read_seed
 
 

@@ -17,7 +17,8 @@ from pipelines.language.events.dating import dates_of, day_within, is_vague, ord
 from pipelines.language.events.model import Event, EventPlace, Participant
 from pipelines.language.events.participants import merge_participants, merge_places, places_for
 from pipelines.language.events.statements import Statement
-from pipelines.language.events.tokens import PhraseIndex, Tokens, trie_pattern
+from pipelines.language.events.tokens import Tokens
+from pipelines.language.phrase_index import PhraseIndex, trie_pattern
 from pipelines.language.seeds import read_seed
 
 

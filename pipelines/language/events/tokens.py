@@ -1,115 +1,18 @@
-"""Cue words of a document, found in one pass, and phrase indexes over them.
-
-Every cue list (event words, speech verbs, role cues, topics ...) starts with one of a few
-hundred words. A single trie-shaped regular expression over all those first words finds
-their occurrences in the lowercased document; each phrase index then only looks at the
-hits inside a sentence. That keeps extraction to a fraction of a millisecond per article
-instead of scanning every sentence once per cue list.
-"""
+"""The cue words of a document for event extraction: the hits of every event cue list's first
+word (seeds/event_*.csv), found in one pass (see `pipelines.language.phrase_index`)."""
 from __future__ import annotations
 
-import bisect
 import re
-from typing import Generic, Iterable, TypeVar
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
-V = TypeVar("V")
-
-
-def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A whole-word regex matching any of `words` (lowercase), shaped as a trie so the
-    engine does not try each word in turn at every position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends_here = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
-        if ends_here:
-            body = "(?:" + body + ")?" if len(branches) == 1 else body + "?"
-        return body
-
-    return re.compile(r"(?<![\w-])" + build(trie) + r"(?![\w-])")
+from pipelines.language.events.cues import lexicon
+from pipelines.language.phrase_index import WordHits
 
 
-class Tokens:
-    """Where the cue words of a text occur: sorted (start, end, lowercase word) hits."""
+class Tokens(WordHits):
+    """Where the event cue words of a text occur; `finder` replaces the cue lists' first
+    words for a look-up of its own ("acara", "peringatan": statement occasions)."""
 
-    __slots__ = ("text", "folded", "hits", "starts", "_positions")
+    __slots__ = ()
 
     def __init__(self, text: str, finder: re.Pattern[str] | None = None):
-        if finder is None:
-            from pipelines.language.events.cues import lexicon  # the cue lists need this module
-            finder = lexicon().first_words
-        self.text = text
-        folded = text.lower()
-        if len(folded) != len(text):  # a few characters change length when lowercased
-            folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        self.folded = folded
-        self.hits = [(m.start(), m.end(), m.group()) for m in finder.finditer(folded)]
-        self.starts = [h[0] for h in self.hits]
-        self._positions: dict[int, list[int]] = {}
-
-    def positions(self, index: "PhraseIndex") -> list[int]:
-        """Indices into `hits` where one of the index's phrases may start (cached per index)."""
-        key = id(index)
-        found = self._positions.get(key)
-        if found is None:
-            first = index.first_words
-            found = [i for i, hit in enumerate(self.hits) if hit[2] in first]
-            self._positions[key] = found
-        return found
-
-
-class PhraseIndex(Generic[V]):
-    """Whole-word, case-insensitive phrase look-up; longest phrase wins at a position."""
-
-    def __init__(self, phrases: Iterable[tuple[str, V]]):
-        self.by_first: dict[str, list[tuple[re.Pattern[str] | None, V, int]]] = {}
-        for phrase, value in phrases:
-            words = [w.lower() for w in _WORD.findall(phrase)]
-            if not words:
-                continue
-            rest = None
-            if len(words) > 1:  # the words after the first, separated by whitespace only
-                rest = re.compile("".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w-])")
-            self.by_first.setdefault(words[0], []).append((rest, value, len(phrase)))
-        for candidates in self.by_first.values():
-            candidates.sort(key=lambda item: item[2], reverse=True)
-        self.first_words = frozenset(self.by_first)
-
-    def find(self, tokens: Tokens, start: int, end: int) -> list[tuple[int, int, V]]:
-        """(char start, char end, value) of each phrase inside text[start:end], left to right."""
-        positions = tokens.positions(self)
-        if not positions:
-            return []
-        hits, folded = tokens.hits, tokens.folded
-        first = bisect.bisect_left(positions, bisect.bisect_left(tokens.starts, start))
-        found: list[tuple[int, int, V]] = []
-        free_from = start
-        for i in positions[first:]:
-            h_start, h_end, word = hits[i]
-            if h_start >= end:
-                break
-            if h_start < free_from:
-                continue
-            for rest, value, _ in self.by_first[word]:
-                if rest is None:
-                    stop = h_end
-                else:
-                    more = rest.match(folded, h_end, end)
-                    if more is None:
-                        continue
-                    stop = more.end()
-                if stop <= end:
-                    found.append((h_start, stop, value))
-                    free_from = stop
-                    break
-        return found
+        super().__init__(text, finder if finder is not None else lexicon().first_words)
