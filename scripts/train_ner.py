@@ -36,7 +36,7 @@ from pipelines.language.entities.features import (  # noqa: E402
     COMMON_WORDS_PATH, PERSON_NAMES_PATH, clear_caches, common_words, person_names,
     sentence_features)
 from pipelines.language.entities.gazetteer import build_lists  # noqa: E402
-from pipelines.language.entities.model import MODEL_PATH  # noqa: E402
+from pipelines.language.entities.crf import MODEL_PATH  # noqa: E402
 from pipelines.language.entities.tokens import tokenize  # noqa: E402
 
 LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}

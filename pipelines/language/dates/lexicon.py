@@ -29,7 +29,10 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class DateLexicon:
+    """The words of seeds/date_*.csv the grammar and the resolvers read (the event cue lists
+    are `events.cues.EventLexicon`)."""
+
     months: dict[str, int]           # "januari" -> 1, "jan" -> 1
     month_abbreviations: frozenset[str]
     weekdays: dict[str, int]         # "senin" -> 0 ... "minggu" -> 6
@@ -79,7 +82,7 @@ def alternation(words) -> str:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
+def lexicon() -> DateLexicon:
     months = {row["name"].lower(): int(row["month"]) for row in read_seed("date_months")}
     abbreviations = frozenset(
         row["name"].lower() for row in read_seed("date_months") if row["abbreviation"] == "yes"
@@ -100,5 +103,5 @@ def lexicon() -> Lexicon:
         words[row["role"]] = (*words.get(row["role"], ()), " ".join(row["word"].split()))
     runs_on = frozenset(row["word"] for row in read_seed("date_words") if row["runs_on"] == "yes")
     zones = {row["zone"]: row["offset"] for row in read_seed("date_zones")}
-    return Lexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets, units,
+    return DateLexicon(months, abbreviations, weekdays, numbers, vague, day_words, parts, shifts, offsets, units,
                    words, runs_on, zones)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipelines.language.dates.lexicon import Lexicon, alternation, lexicon
+from pipelines.language.dates.lexicon import DateLexicon, alternation, lexicon
 from pipelines.language.dates.rules import RULES, Pieces
 from pipelines.language.phrase_index import trie
 
@@ -55,7 +55,7 @@ class Grammar:
 _PREFIX_STARTS = frozenset({"permen", "kepmen", "q", "h5n", "covid"})
 
 
-def _number_start(lex: Lexicon) -> str:
+def _number_start(lex: DateLexicon) -> str:
     """Where a number can start a date. Most numbers in news are counts and money; a date
     starts at a year, or at a day followed by a separator, a range word, a list, a month or
     a time unit. The first character is matched outright (a digit or "(") and the rest is a
@@ -72,7 +72,7 @@ def _number_start(lex: Lexicon) -> str:
     return r"\((?=\s*\d{1,2}\s?[/\-–—.]\s?\d)|\d(?=" + after_first_digit + ")"
 
 
-def _start_words(starts: list[str], lex: Lexicon) -> set[str]:
+def _start_words(starts: list[str], lex: DateLexicon) -> set[str]:
     expand = {
         "WD": lex.weekdays,
         "MON": lex.months,

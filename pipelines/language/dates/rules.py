@@ -38,7 +38,7 @@ from pipelines.language.dates.absolute import (
     range_months_bare,
     range_years,
 )
-from pipelines.language.dates.lexicon import Lexicon, alternation
+from pipelines.language.dates.lexicon import DateLexicon, alternation
 from pipelines.language.dates.months_years import (
     decade_named,
     half,
@@ -97,7 +97,7 @@ class Pieces:
     dash = r"\s*[-–—]\s*"
     year_tail = r"(?![\d]|-an)"
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: DateLexicon):
         self.lex = lex
         # Word lists from seeds/date_words.csv, one alternation per role.
         words = lex.words

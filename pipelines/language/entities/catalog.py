@@ -15,7 +15,7 @@ from .tokens import tokenize
 Key = tuple[str, ...]
 
 
-class PhraseIndex(dict):
+class WordTupleIndex(dict):
     """A dict keyed by word tuples that also knows every key's first word, so a lookup at a
     token that starts no key costs one set test (most tokens start none)."""
 
@@ -76,20 +76,20 @@ class Catalog:
     """Indexes over the seeds. Keys are word tuples as written (case matters: "Polri", "CNP")."""
 
     def __init__(self) -> None:
-        self.ranks: dict[Key, Rank] = PhraseIndex()
+        self.ranks: dict[Key, Rank] = WordTupleIndex()
         for row in read_seed("ranks"):
             self.ranks[words(row["abbreviation"])] = Rank(
                 row["full_form"], row["police_form"] or None, row["service"],
                 row["country_code"] or None)
 
-        self.titles: dict[Key, Title] = PhraseIndex()
+        self.titles: dict[Key, Title] = WordTupleIndex()
         for row in read_seed("titles"):
             self.titles[words(row["title"])] = Title(
                 row["title"], row["expansion"], row["actor_id"] or None, row["unique"] == "yes",
                 row.get("org_head") or None)
 
         self.countries: dict[str, Country] = {}
-        self.country_names: dict[Key, str] = PhraseIndex()
+        self.country_names: dict[Key, str] = WordTupleIndex()
         for row in read_seed("countries"):
             code = row["code"]
             self.countries[code] = Country(code, row["name_en"], row["name_id"])
@@ -101,7 +101,7 @@ class Catalog:
         aliases: dict[str, list[str]] = {}
         for row in read_seed("actor_aliases"):
             aliases.setdefault(row["actor_id"], []).append(row["alias"])
-        self.actor_names: dict[Key, tuple[str, str]] = PhraseIndex()
+        self.actor_names: dict[Key, tuple[str, str]] = WordTupleIndex()
         for row in read_seed("actors"):
             actor_id = row["actor_id"]
             self.actors[actor_id] = Actor(
@@ -123,14 +123,14 @@ class Catalog:
                 origin="seed", no_country_reason=None)
             self.sectors[f"ctry:{code}"] = "country"
 
-        self.org_patterns: dict[Key, OrgPattern] = PhraseIndex()
+        self.org_patterns: dict[Key, OrgPattern] = WordTupleIndex()
         for row in read_seed("org_patterns"):
             self.org_patterns[words(row["head"])] = OrgPattern(
                 row["head"], row["parent_actor_id"] or None, row["country_code"] or None,
                 row["place_after_head"] == "yes", row["sector"])
 
         self.locations: dict[str, Location] = {}
-        self.place_names: dict[Key, str] = PhraseIndex()
+        self.place_names: dict[Key, str] = WordTupleIndex()
         for row in read_seed("places"):
             location_id = row["location_id"]
             self.locations[location_id] = Location(
@@ -145,7 +145,7 @@ class Catalog:
                 location_id=f"loc:{code.lower()}", name=country.name, country_code=code,
                 latitude=_float(row["latitude"]), longitude=_float(row["longitude"]),
                 feature_type="country", origin="seed")
-        self.place_names_folded = PhraseIndex(
+        self.place_names_folded = WordTupleIndex(
             {tuple(w.lower() for w in k): v for k, v in self.place_names.items()})
 
         # Words that belong to titles and organisation names rather than to a person's name:
@@ -162,7 +162,7 @@ class Catalog:
         return f"loc:{code.lower()}"
 
 
-def longest(index: PhraseIndex, tokens, i: int, max_len: int = 8,
+def longest(index: WordTupleIndex, tokens, i: int, max_len: int = 8,
             fold: bool = False, keep_dot: bool = False) -> tuple[int, object] | None:
     """Longest key of `index` starting at token i, skipping "." tokens between words.
     keep_dot takes an abbreviation's own dot into the match ("Irjen." "Maj. Gen.").

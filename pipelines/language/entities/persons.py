@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 
-from .catalog import Key, PhraseIndex, Rank, Title, catalog, longest, words
+from .catalog import Key, WordTupleIndex, Rank, Title, catalog, longest, words
 from .features import common_words, person_names
 from .organisations import add_pattern_org, country_in, match_pattern
 from .records import Actor
 from .short_names import resolve_short_names
-from .model import model_available
+from .crf import model_available
 from .slugs import slugify
 from .tagging import person_end
 from .state import DocumentState
@@ -34,7 +34,7 @@ _NUMBERED = frozenset({"Kelas", "Komisi", "Kodam", "Tingkat", "Wilayah", "Golong
 
 @functools.cache
 def titles_folded() -> dict[Key, Title]:
-    return PhraseIndex({tuple(w.lower() for w in key): title for key, title in catalog().titles.items()})
+    return WordTupleIndex({tuple(w.lower() for w in key): title for key, title in catalog().titles.items()})
 
 
 @functools.cache

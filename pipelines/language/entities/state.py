@@ -9,7 +9,7 @@ import bisect
 import dataclasses
 
 from ..text import sentence_spans
-from .catalog import Catalog, PhraseIndex, catalog, longest
+from .catalog import Catalog, WordTupleIndex, catalog, longest
 from .records import Actor, ActorAnalysis, ActorMention, Location, PlaceMention
 from .tokens import Token, tokenize
 
@@ -30,7 +30,7 @@ class DocumentState:
         self.locations: dict[str, Location] = {}
         self.places: list[PlaceMention] = []
         # Names this document teaches ("Divhubinter" -> org:divhubinter-polri).
-        self.learned: PhraseIndex = PhraseIndex()
+        self.learned: WordTupleIndex = WordTupleIndex()
         # person actor_id -> (first token index, name words, title) to resolve short references
         self.persons: dict[str, tuple[int, tuple[str, ...], str | None]] = {}
         # The statistical tagger's spans per sentence index, filled on demand (see tagging.py).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import gazetteer
 from .junk import edge_words
 from .features import common_words, person_names
-from .model import model_available, tag_spans
+from .crf import model_available, tag_spans
 from .state import DocumentState
 from .vocab import (OFFICE_PREFIXES, name_particles, non_names, office_words, org_words,
                     place_patterns)
@@ -36,7 +36,7 @@ def sentence_token_ranges(state: DocumentState) -> list[tuple[int, int]]:
     return state.sentence_ranges
 
 
-def sentence_spans(state: DocumentState, index: int) -> Spans:
+def model_spans(state: DocumentState, index: int) -> Spans:
     """Model spans of sentence `index` (token indices into the document)."""
     cached = state.model_cache.get(index)
     if cached is not None:
@@ -127,7 +127,7 @@ def join_particles(state: DocumentState, spans: Spans, a: int, b: int) -> Spans:
 
 
 def all_spans(state: DocumentState) -> Spans:
-    return [span for k in range(len(sentence_token_ranges(state))) for span in sentence_spans(state, k)]
+    return [span for k in range(len(sentence_token_ranges(state))) for span in model_spans(state, k)]
 
 
 def unexplained_spans(state: DocumentState) -> Spans:
@@ -172,7 +172,7 @@ def person_end(state: DocumentState, i: int) -> int | None:
     if not model_available() or not state.tokens:
         return None
     index = sentence_index(state, i)
-    for a, b, kind in sentence_spans(state, index):
+    for a, b, kind in model_spans(state, index):
         if a == i and kind == "person":
             return b
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 
 from ..seeds import read_seed
-from .catalog import Key, PhraseIndex, words
+from .catalog import Key, WordTupleIndex, words
 
 # Lower-case words allowed inside a capitalised name ("Kementerian Hukum dan HAM").
 CONNECTORS = frozenset({"dan", "and", "of", "the", "&", "untuk", "for", "de", "du", "bin", "binti"})
@@ -15,7 +15,7 @@ ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", 
 
 @functools.cache
 def honorifics() -> dict[Key, str]:
-    return PhraseIndex({words(row["honorific"]): row["honorific"] for row in read_seed("entity_honorifics")})
+    return WordTupleIndex({words(row["honorific"]): row["honorific"] for row in read_seed("entity_honorifics")})
 
 
 @functools.cache
@@ -30,7 +30,7 @@ def org_words() -> frozenset[str]:
 
 @functools.cache
 def place_patterns() -> dict[Key, str]:
-    return PhraseIndex({words(row["head"]): row["feature_type"] for row in read_seed("place_patterns")})
+    return WordTupleIndex({words(row["head"]): row["feature_type"] for row in read_seed("place_patterns")})
 
 
 @functools.cache
@@ -84,4 +84,4 @@ def name_particles() -> frozenset[str]:
 @functools.cache
 def police_heads() -> dict[Key, str]:
     """Words naming a country's police before its name (seeds/entity_police_heads.csv)."""
-    return PhraseIndex({words(row["head"]): row["head"] for row in read_seed("entity_police_heads")})
+    return WordTupleIndex({words(row["head"]): row["head"] for row in read_seed("entity_police_heads")})

@@ -37,7 +37,9 @@ class RoleCue:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class EventLexicon:
+    """The event cue lists of seeds/event_*.csv and topics.csv as phrase indexes."""
+
     triggers: PhraseIndex[TriggerInfo]
     refinements: dict[str, PhraseIndex[str]]        # event type -> cue -> narrower CAMEO code
     speech: PhraseIndex[tuple[str, bool]]           # -> (speaker side, refers back to last speaker)
@@ -64,7 +66,7 @@ class Lexicon:
 
 
 @functools.cache
-def lexicon() -> Lexicon:
+def lexicon() -> EventLexicon:
     """All event cue lists, read from the seeds on first use."""
     triggers = [
         (r["form"], TriggerInfo(r["event_type"], r["cameo_code"] or None, r["strength"]))
@@ -81,7 +83,7 @@ def lexicon() -> Lexicon:
     coref_rows = read_seed("event_coreference")
     demonstratives = [r["form"] for r in coref_rows if r["kind"] == "demonstrative"]
     coref_nouns = [(r["form"], tuple(r["refers_to"].split("|"))) for r in coref_rows if r["kind"] == "noun"]
-    lexicon = Lexicon(
+    lexicon = EventLexicon(
         triggers=PhraseIndex(triggers),
         refinements={t: PhraseIndex(cues) for t, cues in refinements.items()},
         speech=PhraseIndex(speech),
