@@ -14,74 +14,14 @@ tuned on; `heldout` is scored once per release and never tuned on.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.eval_dates import Predicted, Score, dateparser_predict, overlaps  # noqa: E402
-from pipelines.language.dates import tag_dates  # noqa: E402
-
-GOLD = ROOT / "tests" / "gold" / "dates_news"
-JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-def articles() -> dict[str, dict]:
-    from pipelines.corpus import corpus_dir
-    path = corpus_dir() / "indosum" / "articles.jsonl"
-    with path.open(encoding="utf-8") as lines:
-        return {record["id"]: record for record in map(json.loads, lines)}
-
-
-def anchor_of(published: str) -> dt.date:
-    return dt.datetime.fromisoformat(published).astimezone(JAKARTA).date()
-
-
-def linimasa_predict(text: str, anchor: dt.date | None) -> list[Predicted]:
-    return [Predicted(m.start, m.end, m.text, _iso(m.date_start), _iso(m.date_end)) for m in tag_dates(text, anchor)]
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def score(records: list[dict], texts: dict[str, dict], predict, errors: list[str]) -> dict[str, dict[str, Score]]:
-    """{"detection"|"value": {kind or "all": Score}}."""
-    scores: dict[str, dict[str, Score]] = {"detection": defaultdict(Score), "value": defaultdict(Score)}
-    for record in records:
-        text = texts[record["article_id"]]["text"]
-        predicted = predict(text, anchor_of(record["published"]))
-        claimed: set[int] = set()
-        for mention in record["mentions"]:
-            span = (mention["start"], mention["end"])
-            near = [i for i, p in enumerate(predicted) if overlaps(span, (p.start, p.end))]
-            right = [i for i in near if predicted[i].date_start == mention["date_start"]
-                     and predicted[i].date_end == mention["date_end"]]
-            claimed.update(near)
-            for measure, hit in (("detection", bool(near)), ("value", bool(right))):
-                for key in ("all", mention["kind"]):
-                    if hit:
-                        scores[measure][key].tp += 1
-                    else:
-                        scores[measure][key].fn += 1
-            if not right:
-                got = "; ".join(f"{predicted[i].text!r} {predicted[i].date_start}..{predicted[i].date_end}"
-                                for i in near) or "nothing"
-                errors.append(f"[{record['article_id'][:40]}] {mention['kind']} {mention['surface']!r} want "
-                              f"{mention['date_start']}..{mention['date_end']}, got {got}")
-        for i, p in enumerate(predicted):
-            if i in claimed:
-                continue
-            for measure in ("detection", "value"):
-                scores[measure]["all"].fp += 1
-                scores[measure]["spurious"].fp += 1
-            errors.append(f"[{record['article_id'][:40]}] FP {p.text!r} {p.date_start}..{p.date_end}")
-    return scores
+from pipelines.evaluation.dates import dateparser_predict, linimasa_predict  # noqa: E402
+from pipelines.evaluation.dates_news import GOLD, anchor_of, articles, score  # noqa: E402
 
 
 def event_date_sources(count: int) -> None:

@@ -13,54 +13,14 @@ path as the CLI, and scored per type (PER/ORG/LOC -> person/organization/locatio
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipelines.language.entities.command import run_jsonl  # noqa: E402
 from pipelines.corpus import corpus_dir  # noqa: E402
-from pipelines.language.entities.conll import read_conll  # noqa: E402
-
-TYPES = ("person", "organization", "location")
-
-
-def score(path: Path) -> dict[str, dict[str, float]]:
-    sentences = read_conll(path)
-    lines = "".join(json.dumps({"id": n, "text": s.text}) + "\n" for n, s in enumerate(sentences))
-    out = io.StringIO()
-    run_jsonl(io.StringIO(lines), out)
-    tp, fp, fn = Counter(), Counter(), Counter()
-    for line in out.getvalue().splitlines():
-        record = json.loads(line)
-        gold = set(sentences[record["id"]].gold)
-        predicted = {(e["start"], e["end"], e["type"]) for e in record["entities"]}
-        for kind, counter in ((gold & predicted, tp), (predicted - gold, fp), (gold - predicted, fn)):
-            for span in kind:
-                counter[span[2]] += 1
-    return per_type(tp, fp, fn, TYPES)
-
-
-def per_type(tp: Counter, fp: Counter, fn: Counter, types) -> dict[str, dict[str, float]]:
-    """Precision, recall, F1 and gold count per type and overall, from per-type counts."""
-    result = {}
-    for kind in (*types, "overall"):
-        t = sum(tp.values()) if kind == "overall" else tp[kind]
-        p = sum(fp.values()) if kind == "overall" else fp[kind]
-        n = sum(fn.values()) if kind == "overall" else fn[kind]
-        precision = t / (t + p) if t + p else 0.0
-        recall = t / (t + n) if t + n else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[kind] = {"precision": precision, "recall": recall, "f1": f1, "gold": t + n}
-    return result
-
-
-CORPORA = {"idner": ("idner-news-2k", "test"), "nergrit": ("nergrit", "valid"),
-           "nerp": ("nerp", "valid")}
+from pipelines.evaluation.ner import CORPORA, score  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

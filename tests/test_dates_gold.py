@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from pipelines.corpus import kumparan_sentences
+from pipelines.evaluation.dates import linimasa_predict, load_gold, score
 from pipelines.language.dates import infer_anchor, tag_dates
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:   # the eval script lives in scripts/, outside the package
-    sys.path.insert(0, str(ROOT))
-
-from scripts.eval_dates import linimasa_predict, load_gold, score  # noqa: E402
 
 CORPUS = Path(os.environ.get("LINIMASA_CORPUS", ROOT.parent / "shared" / "corpus"))
 
@@ -50,7 +47,6 @@ def test_kumparan_dates_with_a_year_agree_with_their_weekday():
     # day-first they agree, read month-first they would not. Text the rules were not written for.
     import re
 
-    from scripts.bench_dates import kumparan_sentences
     checked = mismatched = 0
     for sentence in kumparan_sentences():
         for m in tag_dates(sentence, dt.date(2019, 12, 31)):

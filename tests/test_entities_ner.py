@@ -3,29 +3,19 @@
 Corpus-dependent tests skip when ../shared/corpus (or $LINIMASA_CORPUS) is absent."""
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from pipelines.language.entities import analyse_actors, recognise_entities
 from pipelines.language.entities.command import main, run_jsonl
-from pipelines.corpus import corpus_dir
+from pipelines.corpus import corpus_dir, kumparan_articles
+from pipelines.evaluation import ner as evaluation
 from pipelines.language.entities.conll import read_conll
 
-ROOT = Path(__file__).resolve().parents[1]
 TEST_SET = corpus_dir() / "idner-news-2k" / "test.txt"
 SEED_ARTICLE = corpus_dir() / "seed" / "polri-cnp-2025-04.txt"
-
-
-def load_eval():
-    spec = importlib.util.spec_from_file_location("eval_ner", ROOT / "scripts" / "eval_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_jsonl_command_round_trip(monkeypatch):
@@ -69,7 +59,7 @@ def test_types_are_the_contract_vocabulary():
 
 @pytest.mark.skipif(not TEST_SET.exists(), reason="idner-news-2k corpus not available")
 def test_ner_bar_on_the_idner_test_split():
-    result = load_eval().score(TEST_SET)
+    result = evaluation.score(TEST_SET)
     assert result["person"]["f1"] >= 0.85, result["person"]
     assert result["overall"]["f1"] >= 0.75, result["overall"]
 
@@ -138,10 +128,7 @@ KUMPARAN = corpus_dir() / "kumparan" / "sentences-postag.txt"
 def test_invariants_hold_on_real_news_text():
     """Text no rule was written for: offsets slice back, every person and organisation has a
     country or a reason, parents and places resolve, and ids look like the contract's."""
-    spec = importlib.util.spec_from_file_location("bench_entities", ROOT / "scripts" / "bench_entities.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    for text in bench.kumparan_articles(15, 60):
+    for text in kumparan_articles(15, 60):
         analysis = analyse_actors(text)
         for mention in analysis.mentions:
             assert text[mention.start:mention.end] == mention.surface
