@@ -1,6 +1,7 @@
 """DDL of the warehouse tables the Python assets write (see README, "Tables").
 
-Column order here is the order analysts see; keep it in step with docs/CONTRACTS.md.
+The only column list: column order here is the order analysts see, and README's "Tables"
+section is checked against it (tests/test_readme_tables.py).
 """
 from __future__ import annotations
 
