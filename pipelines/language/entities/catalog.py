@@ -76,6 +76,23 @@ class Catalog:
     """Indexes over the seeds. Keys are word tuples as written (case matters: "Polri", "CNP")."""
 
     def __init__(self) -> None:
+        self._read_ranks_and_titles()
+        self._read_countries()
+        self._read_actors()
+        self._read_org_patterns()
+        self._read_places()
+        # Words that belong to titles and organisation names rather than to a person's name:
+        # they let "Sekretaris NCB Interpol Divhubinter Polri Untung" split before "Untung".
+        self.institution_words: frozenset[str] = frozenset(
+            w for keys in (self.titles, self.actor_names, self.org_patterns, self.place_names,
+                           self.country_names)
+            for key in keys for w in key)
+        self.max_key = max(len(k) for k in (*self.ranks, *self.titles, *self.actor_names,
+                                              *self.org_patterns, *self.place_names,
+                                              *self.country_names))
+
+    def _read_ranks_and_titles(self) -> None:
+        """"AKBP", "Irjen. Pol." and "Kapolda", "Menteri Luar Negeri": seeds/ranks.csv, titles.csv."""
         self.ranks: dict[Key, Rank] = WordTupleIndex()
         for row in read_seed("ranks"):
             self.ranks[words(row["abbreviation"])] = Rank(
@@ -88,6 +105,8 @@ class Catalog:
                 row["title"], row["expansion"], row["actor_id"] or None, row["unique"] == "yes",
                 row.get("org_head") or None)
 
+    def _read_countries(self) -> None:
+        """Countries by code, and every name they go by ("Kamboja", "Cambodia")."""
         self.countries: dict[str, Country] = {}
         self.country_names: dict[Key, str] = WordTupleIndex()
         for row in read_seed("countries"):
@@ -96,6 +115,8 @@ class Catalog:
             for name in [row["name_id"], row["name_en"], *_split(row["alt_names"])]:
                 self.country_names.setdefault(words(name), code)
 
+    def _read_actors(self) -> None:
+        """Seed actors with their aliases, then every country as an actor ("ctry:KHM")."""
         self.actors: dict[str, Actor] = {}
         self.sectors: dict[str, str] = {}
         aliases: dict[str, list[str]] = {}
@@ -123,12 +144,16 @@ class Catalog:
                 origin="seed", no_country_reason=None)
             self.sectors[f"ctry:{code}"] = "country"
 
+    def _read_org_patterns(self) -> None:
+        """Organisation heads a name follows ("Polda" in "Polda Metro Jaya")."""
         self.org_patterns: dict[Key, OrgPattern] = WordTupleIndex()
         for row in read_seed("org_patterns"):
             self.org_patterns[words(row["head"])] = OrgPattern(
                 row["head"], row["parent_actor_id"] or None, row["country_code"] or None,
                 row["place_after_head"] == "yes", row["sector"])
 
+    def _read_places(self) -> None:
+        """Seed places and their names, then every country as a place ("loc:khm")."""
         self.locations: dict[str, Location] = {}
         self.place_names: dict[Key, str] = WordTupleIndex()
         for row in read_seed("places"):
@@ -147,16 +172,6 @@ class Catalog:
                 feature_type="country", origin="seed")
         self.place_names_folded = WordTupleIndex(
             {tuple(w.lower() for w in k): v for k, v in self.place_names.items()})
-
-        # Words that belong to titles and organisation names rather than to a person's name:
-        # they let "Sekretaris NCB Interpol Divhubinter Polri Untung" split before "Untung".
-        self.institution_words: frozenset[str] = frozenset(
-            w for keys in (self.titles, self.actor_names, self.org_patterns, self.place_names,
-                           self.country_names)
-            for key in keys for w in key)
-        self.max_key = max(len(k) for k in (*self.ranks, *self.titles, *self.actor_names,
-                                              *self.org_patterns, *self.place_names,
-                                              *self.country_names))
 
     def country_location_id(self, code: str) -> str:
         return f"loc:{code.lower()}"
