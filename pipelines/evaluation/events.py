@@ -186,6 +186,21 @@ def naive_events(text: str, analysis) -> list:
     return events
 
 
+def _attached(what: str, gold_event: dict, gold_names: list[str], attached: list[set[str]],
+              in_document: dict[str, set[str]], errors: list[str]) -> tuple[int, int]:
+    """(gold names, those found among the names of the `attached` actors or places) for one
+    matched event; a miss says whether the document knew the name at all."""
+    found = 0
+    for name in gold_names:
+        if any(name.lower() in names for names in attached):
+            found += 1
+        else:
+            known = any(name.lower() in names for names in in_document.values())
+            why = "recognised, not attached" if known else "not recognised in the document"
+            errors.append(f"  {what} missing: {name!r} in {gold_event['event_type']} ({why})")
+    return len(gold_names), found
+
+
 def evaluate(folder: Path = GOLD_DIR, baseline: bool = False) -> Scores:
     scores = Scores()
     for path, gold in gold_articles(folder):
@@ -203,24 +218,16 @@ def evaluate(folder: Path = GOLD_DIR, baseline: bool = False) -> Scores:
         actor_names, place_names = _names_by_actor(analysis), _names_by_place(analysis)
         for g, s in matched:
             gold_event, event = gold_events[g], events[s]
-            system_actors = [actor_names.get(p.actor_id, set()) for p in event.participants]
-            for name in gold_event.get("participants", []):
-                scores.participants_gold += 1
-                if any(name.lower() in names for names in system_actors):
-                    scores.participants_found += 1
-                else:
-                    known = any(name.lower() in names for names in actor_names.values())
-                    why = "recognised, not attached" if known else "not recognised in the document"
-                    errors.append(f"  participant missing: {name!r} in {gold_event['event_type']} ({why})")
-            system_places = [place_names.get(p.location_id, set()) for p in event.locations]
-            for name in gold_event.get("locations", []):
-                scores.places_gold += 1
-                if any(name.lower() in names for names in system_places):
-                    scores.places_found += 1
-                else:
-                    known = any(name.lower() in names for names in place_names.values())
-                    why = "recognised, not attached" if known else "not recognised in the document"
-                    errors.append(f"  place missing: {name!r} in {gold_event['event_type']} ({why})")
+            attached = [actor_names.get(p.actor_id, set()) for p in event.participants]
+            gold, found = _attached("participant", gold_event, gold_event.get("participants", []),
+                                    attached, actor_names, errors)
+            scores.participants_gold += gold
+            scores.participants_found += found
+            attached = [place_names.get(p.location_id, set()) for p in event.locations]
+            gold, found = _attached("place", gold_event, gold_event.get("locations", []),
+                                    attached, place_names, errors)
+            scores.places_gold += gold
+            scores.places_found += found
         matched_g, matched_s = {g for g, _ in matched}, {s for _, s in matched}
         for g, gold_event in enumerate(gold_events):
             if g not in matched_g:
