@@ -177,3 +177,20 @@ def test_every_counting_word_makes_hari_ini_a_count(word):
 def test_every_time_zone_gives_its_offset(zone):
     m = whole(f"Rapat dimulai Senin (14/4) pukul 10.00 {zone} di balai kota.", f"Senin (14/4) pukul 10.00 {zone}")
     assert m.time == f"10:00{LEX.zones[zone]}"
+
+
+@pytest.mark.parametrize("word", _words("future_before"))
+def test_every_future_word_before_puts_a_year_less_date_ahead(word):
+    m = whole(f"Rapat itu {word} digelar 20 Maret di Jakarta.", "20 Maret")
+    assert m.date_start == dt.date(2026, 3, 20)
+
+
+@pytest.mark.parametrize("word", _words("future_after"))
+def test_every_future_word_after_puts_a_year_less_date_ahead(word):
+    mentions = [m for m in tag_dates(f"Rapat itu digelar 20 Maret {word} di Jakarta.", ANCHOR)
+                if m.text.startswith("20 Maret")]
+    assert [m.date_start for m in mentions] == [dt.date(2026, 3, 20)]
+
+
+def test_without_a_future_word_a_year_less_date_is_behind():
+    assert whole("Rapat itu digelar 20 Maret di Jakarta.", "20 Maret").date_start == dt.date(2025, 3, 20)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pipelines.language.dates.lexicon import alternation, lexicon
 from pipelines.language.dates.mention import DateMention
 from pipelines.language.dates.quotes import attribution_day, quote_spans
 
@@ -13,12 +14,10 @@ from pipelines.language.dates.quotes import attribution_day, quote_spans
 # Senin (18/8)") and quotes their attribution ("..., kata dia, Minggu (4/2)") with it.
 TagDates = Callable[[str, "dt.date | None"], list[DateMention]]
 
-# Words that mark a clause as about the future, so a year-less or bare date lies ahead.
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:akan|bakal|hendak|dijadwalkan|terjadwal|rencananya|direncanakan|berencana|mendatang|nanti|besok)\b",
-    re.IGNORECASE,
-)
-_FUTURE_AFTER = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+# Words that mark a clause as about the future, so a year-less or bare date lies ahead
+# (seeds/date_words.csv, roles future_before and future_after).
+_FUTURE_BEFORE = re.compile(r"\b(?:" + alternation(lexicon().words["future_before"]) + r")\b", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s*(?:" + alternation(lexicon().words["future_after"]) + r")\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.!?\n;]")
 _LOOKBACK = 80
 
