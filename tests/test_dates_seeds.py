@@ -194,3 +194,9 @@ def test_every_future_word_after_puts_a_year_less_date_ahead(word):
 
 def test_without_a_future_word_a_year_less_date_is_behind():
     assert whole("Rapat itu digelar 20 Maret di Jakarta.", "20 Maret").date_start == dt.date(2025, 3, 20)
+
+
+@pytest.mark.parametrize("phrase", _words("next_day"))
+def test_every_next_day_phrase_is_the_day_after_the_story_s_date(phrase):
+    m = whole(f"Rapat digelar Senin (14/4). {phrase.capitalize()} polisi datang ke lokasi.", phrase)
+    assert m.date_start == dt.date(2025, 4, 15)

@@ -111,6 +111,7 @@ class Pieces:
             rf"|{re.escape(w)}\w*" for w in sorted(lex.runs_on & set(words["law"])))
         self.age = alternation(words["age"])
         self.hedge = phrases(words["hedge"])
+        self.next_day_words = phrases(words["next_day"])
         self.after_duration = alternation(words["after_duration"])
         self.zone = alternation(lex.zones)                                                # seeds/date_zones.csv
         self.weekday_alt = alternation([w.capitalize() for w in lex.weekdays] + [w.upper() for w in lex.weekdays])
@@ -343,8 +344,8 @@ RULES: tuple[Rule, ...] = (
          relative_count,
          (('Korban ditemukan [tiga hari lalu] di Sungai Musi.', '2025-04-13'),
           ('Polisi menggerebek markas itu pada Senin (7/4/2025). [Sehari kemudian] tersangka ditangkap.', '2025-04-08'))),
-    Rule("next_day", "keesokan esok esoknya",
-         lambda p: r"(?i:keesokan(?:\s+hari(?:nya)?)?|esok\s+harinya|esoknya)(?![\w])",
+    Rule("next_day", "NEXT_DAY",
+         lambda p: rf"(?i:{p.next_day_words})(?![\w])",
          next_day,
          (('Rapat digelar Senin (14/4). [Keesokan harinya] polisi datang.', '2025-04-15'),)),
     Rule("same_day", "hari malam pagi siang sore",
