@@ -6,7 +6,8 @@ read from the shared corpus. Each article is analysed as the pipeline does (publ
 Jakarta as the anchor).
 
 - type+trigger (loose): a system event matches a gold event of the same type when its trigger
-  overlaps the gold trigger or its evidence sentence holds it.
+  overlaps the gold trigger or its evidence sentence holds it; a statement (one per speaker and
+  date, told in several attributions) also when it has the gold speaker.
 - strict: a loose match that also has both dates, every gold participant with the same role and
   every gold place. A participant or place is found when the system attached an actor (place)
   one of whose names is the gold name, or one of whose mentions overlaps the gold mention. Roles
@@ -113,11 +114,17 @@ def role_of(role: str) -> str:
     return ROLE_READING.get(role, role)
 
 
-def _loose(gold: dict, event) -> bool:
+def _loose(gold: dict, event, names: _Names) -> bool:
+    """Same type, told at the gold trigger; a statement is one per speaker and date, so any of
+    its attributions will do: the same speaker matches it."""
+    if event.event_type != gold["event_type"]:
+        return False
     t = gold["trigger"]
-    return event.event_type == gold["event_type"] and (
-        _overlaps(event.trigger_start, event.trigger_end, t["start"], t["end"])
-        or event.start <= t["start"] < event.end)
+    if _overlaps(event.trigger_start, event.trigger_end, t["start"], t["end"]) or event.start <= t["start"] < event.end:
+        return True
+    speakers = [p for p in gold["participants"] if p["role"] == "speaker"]
+    return gold["event_type"] == "statement" and any(
+        names.is_actor(p.actor_id, speaker) for speaker in speakers for p in event.participants)
 
 
 def _strict_misses(gold: dict, event, names: _Names) -> list[str]:
@@ -146,7 +153,7 @@ def score_article(record: dict, text: str, tally: Tally) -> None:
     candidates = []
     for g, gold in enumerate(gold_events):
         for s, event in enumerate(events):
-            if _loose(gold, event):
+            if _loose(gold, event, names):
                 misses = _strict_misses(gold, event, names)
                 exact = _overlaps(event.trigger_start, event.trigger_end,
                                   gold["trigger"]["start"], gold["trigger"]["end"])
