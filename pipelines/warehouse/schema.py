@@ -4,6 +4,14 @@ Column order here is the order analysts see; keep it in step with docs/CONTRACTS
 """
 from __future__ import annotations
 
+
+def _event_types() -> str:
+    from pipelines.language.events.cues import event_types
+
+    types = event_types()
+    return ", ".join(types[:-1]) + " or " + types[-1]
+
+
 TABLES: dict[str, str] = {
     "documents": """
         document_id varchar not null,
@@ -315,7 +323,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "events": {
         "event_id": "Event id: document id and the event's number in the document.",
         "document_id": "Document the event comes from.",
-        "event_type": "meeting, visit, agreement, cooperation, statement, arrest, raid, rescue, repatriation, deportation, interception, trial, sentencing, death, report or other.",
+        "event_type": "What happened, one of the event types of seeds/event_plover.csv: " + _event_types() + ".",
         "cameo_code": "CAMEO code of the event type.",
         "date_start": "First day of the date range the text gives the event.",
         "date_end": "Last day of that range.",

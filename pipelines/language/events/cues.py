@@ -114,6 +114,14 @@ def lexicon() -> Lexicon:
 
 
 @functools.cache
+def event_types() -> tuple[str, ...]:
+    """The event type vocabulary (events.event_type), in seed order: one row each in
+    seeds/event_plover.csv, the one list the checks, the column description and the tests
+    read."""
+    return tuple(r["event_type"] for r in read_seed("event_plover"))
+
+
+@functools.cache
 def event_class(name: str) -> frozenset[str]:
     """The event types of one class of seeds/event_classes.csv ("gathering", "case")."""
     return frozenset(r["event_type"] for r in read_seed("event_classes") if r["class"] == name)

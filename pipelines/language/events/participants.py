@@ -13,6 +13,7 @@ from pipelines.language.events.cues import lexicon
 from pipelines.language.events.model import EventPlace, Participant
 from pipelines.language.events.roles import COOPERATION_TYPES, structural_roles
 from pipelines.language.events.tokens import Tokens
+from pipelines.language.seeds import read_seed
 
 _CUE_REACH = 90
 # A cue's reach ends where another predicate starts.
@@ -22,7 +23,10 @@ _ACTED_ON = frozenset({"suspect", "victim"})
 _PERSONAL = frozenset({"suspect", "victim", "judge"})
 _BARE = frozenset({"participant", "mentioned"})
 _COOPERATING = frozenset({"agent", "partner", "host"})
-_LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
+# Types carried out by a body ("Polres ... menangkap"): seeds/event_role_defaults.csv gives
+# any non-person actor the lead.
+_LED_TYPES = frozenset(r["event_type"] for r in read_seed("event_role_defaults")
+                       if r["actor_type"] == "*" and r["role"] == "lead")
 
 
 def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
