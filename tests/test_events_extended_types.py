@@ -89,3 +89,17 @@ def test_a_detention_told_with_where_the_suspect_is_held():
 def test_a_crime_noun_naming_a_kind_of_crime_is_no_event():
     text = "Polisi membongkar sindikat penipuan daring di Batam pada Senin (16/6/2025)."
     assert "crime" not in _types(text)
+
+
+def test_whom_a_request_is_made_of_is_its_target():
+    event = _event("Komnas HAM mendesak Polri mengusut kasus itu pada Kamis (19/6/2025).", "request")
+    roles = {p.actor_id: p.role for p in event.participants}
+    assert roles["org:polri"] == "target" and roles["org:komnas-ham"] != "target"
+
+
+def test_two_acts_by_different_parties_are_two_events():
+    # Undated and of one type, but told of different parties: two accusations, not one.
+    text = ("Komnas HAM mengecam Polres Bogor atas penanganan kasus itu. "
+            "Kementerian Luar Negeri juga menuduh Kedutaan Besar Malaysia menghalangi pendampingan.")
+    events = [e for e in analyse_document(text, ANCHOR).events if e.event_type == "accusation"]
+    assert len(events) == 2

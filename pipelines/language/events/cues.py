@@ -34,6 +34,10 @@ class RoleCue:
     role: str
     side: str
     enriches: bool
+    event_types: frozenset[str] = frozenset()  # the cue holds only for these (empty: all)
+
+    def holds_for(self, event_type: str) -> bool:
+        return not self.event_types or event_type in self.event_types
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,9 @@ def lexicon() -> Lexicon:
     for r in read_seed("event_speech_verbs"):
         # "ujarnya", "katanya": the -nya form points back to the latest speaker.
         speech += [(r["form"], (r["speaker"], False)), (r["form"] + "nya", (r["speaker"], True))]
-    role_cues = [(r["cue"], RoleCue(r["role"], r["side"], r["enriches"] == "1")) for r in read_seed("event_role_cues")]
+    role_cues = [(r["cue"], RoleCue(r["role"], r["side"], r["enriches"] == "1",
+                                    frozenset(filter(None, (r.get("event_types") or "").split("|")))))
+                 for r in read_seed("event_role_cues")]
     coref_rows = read_seed("event_coreference")
     demonstratives = [r["form"] for r in coref_rows if r["kind"] == "demonstrative"]
     coref_nouns = [(r["form"], tuple(r["refers_to"].split("|"))) for r in coref_rows if r["kind"] == "noun"]

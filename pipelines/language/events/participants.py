@@ -29,12 +29,16 @@ _LED_TYPES = frozenset(r["event_type"] for r in read_seed("event_role_defaults")
                        if r["actor_type"] == "*" and r["role"] == "lead")
 
 
-def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
-    """Roles named by cue words in text[start:end], keyed by the mention's start offset."""
+def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any],
+              event_type: str | None = None) -> dict[int, str]:
+    """Roles named by cue words in text[start:end], keyed by the mention's start offset; a cue
+    kept to some event types ("kepada": whom a request or aid is for) names none in others."""
     roles: dict[int, str] = {}
     if not mentions:
         return roles
     for cue_start, cue_end, info in lexicon().role_cues.find(tokens, start, end):
+        if event_type is not None and not info.holds_for(event_type):
+            continue
         if info.side == "after":
             stop = _CUE_STOP.search(text, cue_end, min(end, cue_end + _CUE_REACH))
             limit = stop.start() if stop else min(end, cue_end + _CUE_REACH)
@@ -69,7 +73,7 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
               and getattr(m, "resolution", None) != "pronoun"]
     if not inside:
         return []
-    cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside)
+    cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside, event_type)
     lex = lexicon()
     if event_type in COOPERATION_TYPES and not fixed_role:
         return _cooperation_participants(event_type, text, start, end, inside, actor_types, cued, trigger)
