@@ -103,3 +103,9 @@ def test_two_acts_by_different_parties_are_two_events():
             "Kementerian Luar Negeri juga menuduh Kedutaan Besar Malaysia menghalangi pendampingan.")
     events = [e for e in analyse_document(text, ANCHOR).events if e.event_type == "accusation"]
     assert len(events) == 2
+
+
+def test_held_on_a_charge_is_a_detention_and_a_charge():
+    text = "Mantan bendahara desa itu sudah ditahan dengan dakwaan menggelapkan dana desa sejak Senin (16/6/2025)."
+    types = _types(text)
+    assert "detention" in types and "charge" in types
