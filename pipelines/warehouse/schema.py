@@ -338,7 +338,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "date_source": "Where the date came from: clause, attribution, reference_time or publication "
                        "(docs/time.md); empty when undated.",
         "modality": "How the text holds the event: asserted, ongoing, planned, hypothetical, suspended or reported.",
-        "plover_type": "PLOVER root category of the event type (CONSULT, AGREE, COERCE, ...); empty for speech.",
+        "plover_type": "PLOVER root category of the event type (CONSULT, AGREE, COERCE, ...; seeds/event_plover.csv); "
+                       "empty for speech, a death, a crime or other.",
     },
     "event_participants": {
         "event_id": "Event taken part in.",
