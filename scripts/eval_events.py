@@ -12,6 +12,9 @@ participants and places on matched events, then every article's errors.
 
 --baseline scores a naive extractor (one event per event word, the sentence's first date)
 on the same analysis, for comparison.
+
+Only events of the types the gold annotates (GUIDELINES.md) are scored; events of the types
+added later (charge, investigation, seizure, ...) are counted apart.
 """
 from __future__ import annotations
 
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
           f"matched {scores.matched}")
     print(f"event type+dates  P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
           f"(bar {BARS['event_f1']})")
+    if scores.unannotated:
+        kinds = ", ".join(f"{t} {n}" for t, n in sorted(scores.unannotated.items()))
+        print(f"  not scored, types the gold does not annotate: {kinds}; F1 counting them all as "
+              f"spurious {scores.f1_counting_unannotated:.3f}")
     print(f"  also told at the gold evidence: F1 {scores.strict_f1:.3f} "
           f"({scores.matched_at_evidence} matched, floor {STRICT_FLOOR})")
     print(f"participant recall on matched events {scores.participant_recall:.3f} "

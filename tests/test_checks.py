@@ -166,10 +166,12 @@ def test_checks_and_views_fit_the_project_job_without_cycles():
 
 
 def test_event_types_follow_the_vocabulary_and_the_trigger_seeds(tmp_path):
+    from pipelines.language.events.cues import event_types
     from pipelines.language.seeds import read_seed
-    from pipelines.views.checks import EVENT_TYPES, known_event_types
+    from pipelines.views.checks import known_event_types
 
-    assert set(EVENT_TYPES) <= set(known_event_types())
+    assert set(event_types()) <= set(known_event_types())
+    assert {"attack", "kidnapping", "seizure", "charge"} <= set(known_event_types())
     assert {row["event_type"] for row in read_seed("event_triggers")} - {"none"} <= set(known_event_types())
     path = build_warehouse(tmp_path / "w.duckdb")
     with duckdb.connect(str(path)) as conn:

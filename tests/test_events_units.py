@@ -131,8 +131,11 @@ def test_statement_with_no_date_anywhere_takes_the_publication_date():
 
 
 def test_ordinary_uses_of_speech_words_are_not_statements():
+    # "meminta" asks for something: a request by Nadia Putri, not a statement of hers
     text = "Nadia Putri meminta tindak lanjut atas laporan yang belum jelas asal-usulnya."
-    assert extract_events(text, [], _analysis(text, {"Nadia Putri": "per:nadia-putri"})) == []
+    events = extract_events(text, [], _analysis(text, {"Nadia Putri": "per:nadia-putri"}))
+    assert [e.event_type for e in events] == ["request"]
+    assert [p.actor_id for p in events[0].participants] == ["per:nadia-putri"]
 
 
 def test_only_people_are_suspects_victims_or_judges():

@@ -13,6 +13,28 @@ def test_every_trigger_type_has_a_plover_row():
     assert produced <= set(lexicon().plover) | {"statement"}
 
 
+def test_the_seed_holds_the_design_vocabulary_in_its_order(corpus_dir):
+    """seeds/event_plover.csv is the one list of event types; it is DESIGN's, type for type."""
+    import re
+
+    from pipelines.language.events.cues import event_types
+
+    design = (corpus_dir.parent / "DESIGN.md").read_text(encoding="utf-8")
+    listed = re.search(r"- `event_type`: (.*?)\. `cameo_code`", design, re.S).group(1)
+    names = [re.sub(r"\s*\(.*", "", name).strip() for name in re.split(r",\s*", " ".join(listed.split()))]
+    assert list(event_types()) == names
+
+
+def test_column_description_and_checks_list_every_type_of_the_seed():
+    from pipelines.language.events.cues import event_types
+    from pipelines.views.checks import known_event_types
+    from pipelines.warehouse.schema import COLUMN_DESCRIPTIONS
+
+    description = COLUMN_DESCRIPTIONS["events"]["event_type"]
+    assert all(f" {t}" in description for t in event_types())
+    assert set(event_types()) <= set(known_event_types())
+
+
 def test_plover_values_are_roots_and_speech_has_none():
     plover = lexicon().plover
     assert {value for value in plover.values() if value} <= PLOVER_ROOTS

@@ -5,6 +5,14 @@ section is checked against it (tests/test_readme_tables.py).
 """
 from __future__ import annotations
 
+
+def _event_types() -> str:
+    from pipelines.language.events.cues import event_types
+
+    types = event_types()
+    return ", ".join(types[:-1]) + " or " + types[-1]
+
+
 TABLES: dict[str, str] = {
     "documents": """
         document_id varchar not null,
@@ -316,7 +324,7 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "events": {
         "event_id": "Event id: document id and the event's number in the document.",
         "document_id": "Document the event comes from.",
-        "event_type": "meeting, visit, agreement, cooperation, statement, arrest, raid, rescue, repatriation, deportation, interception, trial, sentencing, death, report or other.",
+        "event_type": "What happened, one of the event types of seeds/event_plover.csv: " + _event_types() + ".",
         "cameo_code": "CAMEO code of the event type.",
         "date_start": "First day of the date range the text gives the event.",
         "date_end": "Last day of that range.",
@@ -331,7 +339,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "date_source": "Where the date came from: clause, attribution, reference_time or publication "
                        "(docs/time.md); empty when undated.",
         "modality": "How the text holds the event: asserted, ongoing, planned, hypothetical, suspended or reported.",
-        "plover_type": "PLOVER root category of the event type (CONSULT, AGREE, COERCE, ...); empty for speech.",
+        "plover_type": "PLOVER root category of the event type (CONSULT, AGREE, COERCE, ...; seeds/event_plover.csv); "
+                       "empty for speech, a death, a crime or other.",
     },
     "event_participants": {
         "event_id": "Event taken part in.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from pipelines.language.events.cues import event_class
 from pipelines.language.events.dating import dates_of, is_vague, source_mention
 from pipelines.language.events.model import Event, EventPlace, Participant
 from pipelines.language.events.participants import merge_participants, merge_places
@@ -33,6 +34,16 @@ class Draft:
     # Known only from an arrival ("tiba di Bandara ... pada Rabu"): a return, unless the
     # story turns out to be about a delegation travelling.
     arrival_only: bool = False
+
+
+# Acts told by who did them ("FPI melaporkan ... Rizieq menegur Sambo"): a mention of the same
+# type naming none of the earlier one's parties is another act (seeds/event_classes.csv).
+_ACTS = event_class("act")
+
+
+def _other_parties(earlier: list[Participant], later: list[Participant]) -> bool:
+    """True when both name parties and share none."""
+    return bool(earlier) and bool(later) and not {p.actor_id for p in earlier} & {p.actor_id for p in later}
 
 
 class EventBook:
@@ -66,6 +77,8 @@ class EventBook:
             exact = [d for d in same_type if d.dated and (d.event.date_start, d.event.date_end) == (start, end)]
             undated = [d for d in same_type if not d.dated]
             target = exact[-1] if exact else (undated[-1] if undated else None)
+        if target is not None and event_type in _ACTS and _other_parties(target.event.participants, participants):
+            target = None
         if target is None:
             draft = self._new(event_type, cameo, trigger, sentence, text, date, participants, places)
             draft.tentative = tentative

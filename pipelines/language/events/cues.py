@@ -34,6 +34,10 @@ class RoleCue:
     role: str
     side: str
     enriches: bool
+    event_types: frozenset[str] = frozenset()  # the cue holds only for these (empty: all)
+
+    def holds_for(self, event_type: str) -> bool:
+        return not self.event_types or event_type in self.event_types
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,9 @@ def lexicon() -> EventLexicon:
     for r in read_seed("event_speech_verbs"):
         # "ujarnya", "katanya": the -nya form points back to the latest speaker.
         speech += [(r["form"], (r["speaker"], False)), (r["form"] + "nya", (r["speaker"], True))]
-    role_cues = [(r["cue"], RoleCue(r["role"], r["side"], r["enriches"] == "1")) for r in read_seed("event_role_cues")]
+    role_cues = [(r["cue"], RoleCue(r["role"], r["side"], r["enriches"] == "1",
+                                    frozenset(filter(None, (r.get("event_types") or "").split("|")))))
+                 for r in read_seed("event_role_cues")]
     coref_rows = read_seed("event_coreference")
     demonstratives = [r["form"] for r in coref_rows if r["kind"] == "demonstrative"]
     coref_nouns = [(r["form"], tuple(r["refers_to"].split("|"))) for r in coref_rows if r["kind"] == "noun"]
@@ -113,6 +119,14 @@ def lexicon() -> EventLexicon:
                lexicon.topics, *lexicon.refinements.values()]
     words = set().union(*(index.first_words for index in indexes))
     return dataclasses.replace(lexicon, first_words=trie_pattern(words))
+
+
+@functools.cache
+def event_types() -> tuple[str, ...]:
+    """The event type vocabulary (events.event_type), in seed order: one row each in
+    seeds/event_plover.csv, the one list the checks, the column description and the tests
+    read."""
+    return tuple(r["event_type"] for r in read_seed("event_plover"))
 
 
 @functools.cache

@@ -102,7 +102,7 @@ def extract_events(text: str, dates: Sequence[Any], actors: Any, anchor: dt.date
     inherit_dates(book.drafts)
     inherit_narrative_dates(book.drafts, text)
     book.drafts = [d for d in book.drafts if d.dated or not d.tentative]
-    book.drafts = settle_arrivals(book.drafts)
+    book.drafts = settle_arrivals(book.drafts, {lid: loc.feature_type for lid, loc in actors.locations.items()})
     share_setting(book.drafts, actor_types)
     add_people_named_by_initials(book.drafts, text, mentions.items, actor_types)
     events = [draft.event for draft in book.drafts]

@@ -2,9 +2,12 @@
 account's later events from its dated start, a return from the arrival that completed it."""
 from __future__ import annotations
 
+import functools
+
 from pipelines.language.events.coreference import Draft
 from pipelines.language.events.cues import lexicon
 from pipelines.language.events.participants import merge_participants, merge_places
+from pipelines.language.seeds import read_seed
 
 
 def inherit_dates(drafts: list[Draft]) -> None:
@@ -50,12 +53,15 @@ def _last_told(draft: Draft, paragraph_start: int, first: int) -> int | None:
     return max(starts, default=None)
 
 
-def settle_arrivals(drafts: list[Draft]) -> list[Draft]:
+def settle_arrivals(drafts: list[Draft], feature_types: dict[str, str | None]) -> list[Draft]:
     """An arrival reported before the return it completes ("tiba di Bandara ..., Rabu" then
-    "pemulangan ...") dates that return; an arrival in a story of delegations and meetings
-    is travel, not a return."""
+    "pemulangan ...") dates that return. One no return completes is a return only at a place
+    where people come home (seeds/event_arrival_places.csv) in a story that is not about
+    delegations and meetings; otherwise it is no event ("Bupati ... tiba di Gedung KPK, Sabtu"
+    is a suspect brought in, "Delegasi tiba di Vientiane" travel)."""
     kept = []
     travelling = any(d.event.event_type in ("meeting", "visit") for d in drafts)
+    homecoming = _arrival_places()
     for draft in drafts:
         if not draft.arrival_only:
             kept.append(draft)
@@ -67,9 +73,14 @@ def settle_arrivals(drafts: list[Draft]) -> list[Draft]:
             merge_places(returns[0].event.locations, draft.event.locations)
             merge_participants(returns[0].event.participants, draft.event.participants)
             returns[0].free_places.update(draft.free_places)
-        elif not travelling:
+        elif not travelling and any(feature_types.get(p.location_id) in homecoming for p in draft.event.locations):
             kept.append(draft)
     return kept
+
+
+@functools.cache
+def _arrival_places() -> frozenset[str]:
+    return frozenset(r["feature_type"] for r in read_seed("event_arrival_places"))
 
 
 def copy_date(draft: Draft, source: Draft) -> None:

@@ -13,6 +13,7 @@ from pipelines.language.events.cues import lexicon
 from pipelines.language.events.model import EventPlace, Participant
 from pipelines.language.events.roles import COOPERATION_TYPES, structural_roles
 from pipelines.language.events.tokens import Tokens
+from pipelines.language.seeds import read_seed
 
 _CUE_REACH = 90
 # A cue's reach ends where another predicate starts.
@@ -22,15 +23,22 @@ _ACTED_ON = frozenset({"suspect", "victim"})
 _PERSONAL = frozenset({"suspect", "victim", "judge"})
 _BARE = frozenset({"participant", "mentioned"})
 _COOPERATING = frozenset({"agent", "partner", "host"})
-_LED_TYPES = frozenset({"arrest", "raid", "rescue", "repatriation", "deportation", "interception"})
+# Types carried out by a body ("Polres ... menangkap"): seeds/event_role_defaults.csv gives
+# any non-person actor the lead.
+_LED_TYPES = frozenset(r["event_type"] for r in read_seed("event_role_defaults")
+                       if r["actor_type"] == "*" and r["role"] == "lead")
 
 
-def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any]) -> dict[int, str]:
-    """Roles named by cue words in text[start:end], keyed by the mention's start offset."""
+def cue_roles(text: str, tokens: Tokens, start: int, end: int, mentions: Sequence[Any],
+              event_type: str | None = None) -> dict[int, str]:
+    """Roles named by cue words in text[start:end], keyed by the mention's start offset; a cue
+    kept to some event types ("kepada": whom a request or aid is for) names none in others."""
     roles: dict[int, str] = {}
     if not mentions:
         return roles
     for cue_start, cue_end, info in lexicon().role_cues.find(tokens, start, end):
+        if event_type is not None and not info.holds_for(event_type):
+            continue
         if info.side == "after":
             stop = _CUE_STOP.search(text, cue_end, min(end, cue_end + _CUE_REACH))
             limit = stop.start() if stop else min(end, cue_end + _CUE_REACH)
@@ -65,7 +73,7 @@ def participants_for(event_type: str, text: str, tokens: Tokens, start: int, end
               and getattr(m, "resolution", None) != "pronoun"]
     if not inside:
         return []
-    cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside)
+    cued = {} if fixed_role else cue_roles(text, tokens, start, end, inside, event_type)
     lex = lexicon()
     if event_type in COOPERATION_TYPES and not fixed_role:
         return _cooperation_participants(event_type, text, start, end, inside, actor_types, cued, trigger)

@@ -51,7 +51,26 @@ def _modality(text: str, sentence_start: int, trigger_start: int) -> str | None:
     clause = before[breaks[-1].end():] if breaks else before
     words = _WORDS.findall(clause)[-_MODALITY_REACH:]
     kinds = {lexicon().modality.get(w.lower()) for w in words}
+    if breaks and breaks[-1].group().lower() == "yang" and _topic_of_relative(before[:breaks[-1].start()]):
+        # "membahas PMI yang ditahan di Sabah": the relative clause describes what is talked
+        # about; the detention is not reported here.
+        kinds.add("topic")
     return next((kind for kind in _MODALITY_ORDER if kind in kinds), None)
+
+
+def _topic_of_relative(head: str) -> bool:
+    """True when the noun phrase before a "yang" (same clause; an acronym in brackets is part
+    of it) follows a topic cue: "membahas percepatan pemulangan pekerja migran Indonesia (PMI)"."""
+    head = _BRACKETED_END.sub("", head)
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    clause = head[breaks[-1].end():] if breaks else head
+    modality = lexicon().modality
+    return any(modality.get(w.lower()) == "topic" for w in _WORDS.findall(clause)[-_TOPIC_REACH:])
+
+
+_BRACKETED_END = re.compile(r"\([^()]*\)\s*$")
+# A topic's noun phrase is longer than the words between a negation or plan and its verb.
+_TOPIC_REACH = 8
 
 
 def find_triggers(text: str, tokens: Tokens, start: int, end: int) -> list[TriggerHit]:
