@@ -12,6 +12,18 @@ Mention level, exact character spans, per type:
 - country: a gold country mention is found when the tagger returns its span as a location (the NER
   convention for a country); predicted locations that are not gold countries are not scored,
   because the gold does not annotate other places.
+
+Identity (`--identity`), from the full actor analysis (references and short names included):
+- a gold mention is found when an actor mention overlaps it; the gold entity's actor is the id
+  most of its found mentions resolve to, and an id goes to one gold entity only (the one with
+  more mentions on it);
+- resolved: found mentions whose id is their entity's actor (surname-only, nickname, acronym and
+  long form all count against one id);
+- across documents: gold entities named in two or more documents (same key) that get one id;
+- affiliation: gold persons and units with an affiliation whose actor acts for (affiliation_id)
+  or rolls up to (parent_actor_id, climbing) the affiliation's actor; a foreign official whose
+  gold affiliation is a country counts when their body carries that country;
+- country: gold entities with a country whose actor carries that country_code.
 Tune on dev only; heldout is scored once per release.
 """
 from __future__ import annotations
@@ -83,13 +95,121 @@ def score(split: str, errors: list | None = None) -> dict[str, dict[str, float]]
     return per_type(tp, fp, fn, TYPES)
 
 
+def _overlapping(mentions, start: int, end: int):
+    """The actor mention sharing most characters with a gold span (None when none overlaps)."""
+    best, shared = None, 0
+    for m in mentions:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > shared:
+            best, shared = m, overlap
+    return best
+
+
+def _climb(actors: dict, actor_id: str | None) -> list[str]:
+    """The actor, the body it acts for and every parent above them."""
+    chain, seen = [], set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        chain.append(actor_id)
+        actor = actors.get(actor_id)
+        if actor is None:
+            break
+        actor_id = actor.affiliation_id or actor.parent_actor_id
+    return chain
+
+
+def score_identity(split: str, errors: list | None = None) -> dict[str, tuple[int, int]]:
+    """(right, total) for each identity measure described in the module docstring."""
+    from pipelines.language.entities import analyse_actors
+
+    gold, texts = load(split)
+    found = resolved = total = 0
+    cross_ids: dict[str, set[str]] = {}
+    affiliation = [0, 0]
+    country = [0, 0]
+    for g in gold:
+        analysis = analyse_actors(texts[g["article_id"]])
+        ids: dict[str, list[str]] = {}
+        picked: dict[tuple[int, int], str] = {}
+        for m in g["mentions"]:
+            total += 1
+            hit = _overlapping(analysis.mentions, m["start"], m["end"])
+            if hit is not None:
+                found += 1
+                ids.setdefault(m["key"], []).append(hit.actor_id)
+                picked[(m["start"], m["end"])] = hit.actor_id
+        owner: dict[str, str] = {}
+        claims = sorted(((Counter(v).most_common(1)[0][1], k, Counter(v).most_common(1)[0][0])
+                         for k, v in ids.items()), reverse=True)
+        taken = set()
+        for _votes, key, actor_id in claims:
+            if actor_id not in taken:
+                owner[key] = actor_id
+                taken.add(actor_id)
+        for m in g["mentions"]:
+            got = picked.get((m["start"], m["end"]))
+            if got is None:
+                continue
+            if owner.get(m["key"]) == got:
+                resolved += 1
+            elif errors is not None:
+                errors.append(("identity", g["article_id"], m["surface"], m["key"], got,
+                               owner.get(m["key"])))
+        entities = {e["key"]: e for e in g["entities"]}
+        for key, actor_id in owner.items():
+            cross_ids.setdefault(key, set()).add(actor_id)
+        for key, e in entities.items():
+            actor = analysis.actors.get(owner.get(key, ""))
+            if e.get("affiliation"):
+                affiliation[1] += 1
+                target = e["affiliation"]
+                chain = _climb(analysis.actors, actor.actor_id)[1:] if actor else []
+                if target in entities:
+                    right = owner.get(target) in chain
+                else:  # a country: the body the person acts for carries it
+                    right = any(analysis.actors[a].country_code == target for a in chain
+                                if a in analysis.actors)
+                affiliation[0] += right
+                if not right and errors is not None:
+                    errors.append(("affiliation", g["article_id"], key, target,
+                                   actor.actor_id if actor else None, chain))
+            if e.get("country"):
+                country[1] += 1
+                right = actor is not None and actor.country_code == e["country"]
+                country[0] += right
+                if not right and errors is not None:
+                    errors.append(("country", g["article_id"], key, e["country"],
+                                   actor.actor_id if actor else None,
+                                   actor.country_code if actor else None))
+    shared = {k: v for k, v in cross_ids.items()
+              if sum(k in {e["key"] for e in g["entities"]} for g in gold) > 1}
+    if errors is not None:
+        errors.extend(("across", key, sorted(ids)) for key, ids in sorted(shared.items()) if len(ids) > 1)
+    return {
+        "gold mentions found (an actor mention overlaps)": (found, total),
+        "found mentions resolved to their entity's one id": (resolved, found),
+        "entities in 2+ documents under one id": (sum(len(v) == 1 for v in shared.values()), len(shared)),
+        "affiliation right (persons and units with one)": tuple(affiliation),
+        "country right (entities with one)": tuple(country),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--identity", action="store_true",
+                        help="score identity, affiliation and country instead of spans")
     args = parser.parse_args(argv)
     errors: list | None = [] if args.errors else None
+    if args.identity:
+        print(f"actor identity, {args.split} split ({'held out' if args.split == 'heldout' else 'tuning'})")
+        for name, (right, of) in score_identity(args.split, errors).items():
+            print(f"{name:<52}{right:>5}/{of:<5}{right / of if of else 0:>7.3f}")
+        for row in errors or []:
+            print("\t".join(map(str, row)))
+        return 0
     result = score(args.split, errors)
     print(f"actor gold, {args.split} split ({'held out' if args.split == 'heldout' else 'tuning'})")
     print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}")
