@@ -46,8 +46,9 @@ def join(state: DocumentState, source: str, target: str, resolution: str) -> Non
     for k, mention in enumerate(state.mentions):
         if mention.actor_id == source:
             state.mentions[k] = dataclasses.replace(mention, actor_id=target, resolution=resolution)
-    for alias in (gone.name, *gone.aliases):
-        state.add_alias(target, alias)
+    if resolution != "initials":  # "WIU" names Wilhelmus Iwan Ulumbu in this story only
+        for alias in (gone.name, *gone.aliases):
+            state.add_alias(target, alias)
     kept = state.actors[target]
     if kept.affiliation_id is None and gone.affiliation_id and gone.affiliation_id != target:
         state.actors[target] = dataclasses.replace(
