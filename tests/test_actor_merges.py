@@ -128,3 +128,38 @@ def test_an_organisation_named_like_a_country_is_the_country():
     assert conn.execute("select actor_id from actor_mentions").fetchall() == [("ctry:MYS",)]
     assert conn.execute("select count(*) from actors where actor_id like 'org:malaysia'").fetchone() == (0,)
     assert conn.execute("select actor_type from actors where actor_id = 'ctry:MYS'").fetchone() == ("country",)
+
+
+def test_two_names_a_story_sights_as_two_actors_are_never_merged():
+    conn = duckdb.connect()
+    create_tables(conn)
+    load(conn, {
+        "t1": ("2018-01-05", "Bandung - Gubernur Ahmad Heryawan (Aher) membuka pameran. Aher memuji panitia."),
+        "t2": ("2018-01-06", "Bandung - Aher mengatakan pameran ramai. Menurut Ahmad Heryawan, acara itu penting."),
+        "t3": ("2018-01-07", "Bandung - Aher kembali hadir di pameran. Aher mengatakan pameran ramai."),
+    })
+    sighted = {row[0] for row in conn.execute("select actor_id from actor_sightings where document_id = 't2'").fetchall()}
+    assert {"per:aher", "per:ahmad-heryawan"} <= sighted  # t2 names the two apart, untied
+    rebuild_dimensions(conn, *seed_actor_frames())
+    assert conn.execute("select distinct actor_id from actor_mentions where document_id = 't3'").fetchall() \
+        == [("per:aher",)]
+
+
+def test_a_story_naming_one_person_two_ways_keeps_one_event_after_the_merge():
+    conn = duckdb.connect()
+    create_tables(conn)
+    load(conn, {
+        "u1": ("2017-03-01", "Jakarta - Presiden Joko Widodo (Jokowi) meresmikan bendungan. Jokowi memuji pekerja."),
+        "u2": ("2017-03-02", "Jakarta - Presiden Joko Widodo (Jokowi) meninjau pasar. Jokowi membeli sayur."),
+        "u3": ("2017-03-03", "Jakarta - Jokowi mengatakan pembangunan berlanjut. "
+                             "Joko Widodo mengatakan pembangunan berlanjut."),
+    })
+    statements = conn.execute("select count(*) from events where document_id = 'u3'").fetchone()[0]
+    sighted = {row[0] for row in conn.execute("select actor_id from actor_sightings where document_id = 'u3'").fetchall()}
+    assert {"per:jokowi", "per:joko-widodo"} <= sighted and statements == 2
+    rebuild_dimensions(conn, *seed_actor_frames())
+    assert conn.execute("select distinct actor_id from actor_mentions where document_id = 'u3'").fetchall() \
+        == [("per:joko-widodo",)]  # two stories tie the names: one naming them apart does not block it
+    assert conn.execute("select count(*) from events where document_id = 'u3'").fetchone() == (1,)
+    assert conn.execute("select count(*) from event_participants where event_id not in "
+                        "(select event_id from events)").fetchone() == (0,)

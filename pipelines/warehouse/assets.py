@@ -36,7 +36,8 @@ def dimensions(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Rebuild actors, actor_aliases and locations from per-document sightings and the reference seeds."""
     seed_actors, seed_aliases = seed_actor_frames()
     with duckdb.get_connection() as conn:
-        create_tables(conn, ["documents", "actor_sightings", "actor_mentions", "event_participants",
+        create_tables(conn, ["documents", "actor_sightings", "actor_mentions", "events", "event_participants",
+                             "event_locations", "event_topics",
                              "location_sightings", *DIMENSIONS])
         rebuild_dimensions(conn, seed_actors, seed_aliases)
         results = [

@@ -10,8 +10,10 @@ rule, applied here because it needs every story (`actor_merges`):
 
     an actor found in the text whose name another story ties to a second actor of the same
     type (by nickname "Joko Widodo (Jokowi)", acronym or long form "BMKG", a definition in
-    brackets, or a spelling slip) is that actor, provided the name is tied to no other actor;
-    and an organisation named like a country is the country.
+    brackets, or a spelling slip) is that actor, provided stories tie the name to it at least
+    twice as often as to all other actors together, the name is no title and no part of the
+    actor's name, and, when only one story ties them, no story names the two apart; and an
+    organisation named like a country is the country.
 
 First names, surnames and initials tie names within one story only (two stories' "Febri" or
 "AR" need not be one person), and a shared title never merges anyone. Mentions and
@@ -199,29 +201,54 @@ select * from merged order by location_id
 
 def actor_merges(conn) -> pd.DataFrame:
     """(source, target, rule, n_documents): the text actors the merge rule joins to another."""
-    from pipelines.language.entities.catalog import catalog
+    from pipelines.language.entities.catalog import catalog, longest
+    from pipelines.language.entities.persons import titles_folded
     from pipelines.language.entities.slugs import slugify
+    from pipelines.language.entities.tokens import tokenize
 
     sighted = dict(conn.execute(
         "select actor_id, bool_or(origin = 'seed') from actor_sightings group by actor_id").fetchall())
     types = dict(conn.execute("select actor_id, any_value(actor_type) from actor_sightings group by actor_id").fetchall())
+    names = dict(conn.execute("select actor_id, mode(name order by name) from actor_sightings group by actor_id").fetchall())
+    countries = {slugify(" ".join(key)): code for key, code in catalog().country_names.items()}
+    named_like_country = {a for a in types if a.startswith("org:") and not sighted.get(a) and a[4:] in countries}
+
+    def titled(name: str) -> bool:
+        """'Ketua Badan ...', 'Presiden': a title, or a title glued to a body, is no one's name."""
+        tokens = tokenize(name)
+        return bool(tokens) and longest(titles_folded(), tokens, 0, 5, fold=True) is not None
+
     claims: dict[str, dict[str, int]] = {}
     for target, surface, n_documents in conn.execute(_TIES).fetchall():
-        if not surface or ":" not in target:
-            continue
+        if not surface or ":" not in target or target.startswith("ctry:") or target in named_like_country:
+            continue  # a country's names come from the reference data, never from a story
         source = f"{target.split(':', 1)[0]}:{slugify(surface)}"
         if source == target or source not in sighted or sighted[source] \
                 or types.get(source) != types.get(target, types.get(source)):
             continue
+        target_name = names.get(target) or ""
+        if titled(surface) or titled(target_name) \
+                or set(surface.lower().split()) < set(target_name.lower().split()):
+            continue  # "Andi" for "Andi Agustinus" is a short name: it holds in its own story only
         claims.setdefault(source, {})
         claims[source][target] = claims[source].get(target, 0) + n_documents
-    rows = {source: (next(iter(targets)), "tied_in_a_story", sum(targets.values()))
-            for source, targets in claims.items() if len(targets) == 1}
+    # A name tied to several actors goes to the one stories tie it to at least twice as often as
+    # to all others together ("Jokowi": 13 stories to Joko Widodo, 1 to a name glued to an
+    # outlet), else to none.
+    chosen: dict[str, tuple[str, int]] = {}
+    for source, targets in claims.items():
+        target, ties = max(sorted(targets.items()), key=lambda item: item[1])
+        if ties >= 2 * (sum(targets.values()) - ties) and (len(targets) == 1 or ties >= 2):
+            chosen[source] = (target, ties)
+    # A story that names both as two actors, untied, is evidence they are two: a pair tied in
+    # one story only is then not merged (two stories' ties outweigh it: "Jokowi" and "Joko Widodo"
+    # side by side in a story that never says they are one).
+    apart = _named_apart(conn, {(source, target) for source, (target, ties) in chosen.items() if ties < 2})
+    rows = {source: (target, "tied_in_a_story", ties) for source, (target, ties) in chosen.items()
+            if (source, target) not in apart}
     # An organisation named like a country is the country ("org:malaysia" is ctry:MYS).
-    countries = {slugify(" ".join(key)): code for key, code in catalog().country_names.items()}
-    for actor_id, actor_type in types.items():
-        if actor_id.startswith("org:") and not sighted.get(actor_id) and actor_id[4:] in countries:
-            rows[actor_id] = (f"ctry:{countries[actor_id[4:]]}", "country_name", 0)
+    for actor_id in named_like_country:
+        rows[actor_id] = (f"ctry:{countries[actor_id[4:]]}", "country_name", 0)
     merges = []
     for source, (target, rule, n_documents) in sorted(rows.items()):
         seen = {source}
@@ -232,6 +259,24 @@ def actor_merges(conn) -> pd.DataFrame:
             merges.append({"source": source, "target": target, "rule": rule, "n_documents": n_documents})
     return pd.DataFrame(merges, columns=["source", "target", "rule", "n_documents"]).astype(
         {"source": "object", "target": "object", "rule": "object", "n_documents": "int64"})
+
+
+def _named_apart(conn, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (source, target) pairs some document sights as two actors."""
+    if not pairs:
+        return set()
+    frame = pd.DataFrame(sorted(pairs), columns=["source", "target"]).astype("object")
+    conn.register("merge_candidates", frame)
+    try:
+        return set(conn.execute("""
+            select distinct candidate.source, candidate.target
+            from merge_candidates as candidate
+            join actor_sightings as one on one.actor_id = candidate.source
+            join actor_sightings as other on other.actor_id = candidate.target
+                                         and other.document_id = one.document_id
+        """).fetchall())
+    finally:
+        conn.unregister("merge_candidates")
 
 
 # Mentions and participants take the merged id; one no longer merged gets its story's id back.
@@ -256,6 +301,43 @@ delete from event_participants where rowid in (
 """
 
 
+# A story that named one party by two names the merge now joins may hold one event twice
+# (the same type, dates, parties and places): the first event of the story stays, as the
+# language core keeps one event per occurrence. (Undoing such a merge restores the removed
+# event when its story is next extracted.)
+_ONE_EVENT = """
+create or replace temp table repeated_events as
+with participant_sets as (
+    select event_id, string_agg(distinct actor_id, ',' order by actor_id) as actor_ids
+    from event_participants group by event_id
+),
+place_sets as (
+    select event_id, string_agg(distinct location_id, ',' order by location_id) as location_ids
+    from event_locations group by event_id
+),
+merged_events as (
+    select distinct event_id from event_participants where actor_id <> sighted_actor_id
+),
+keyed as (
+    select events.event_id, events.document_id, events.event_type, events.date_start, events.date_end,
+           coalesce(participant_sets.actor_ids, '') as actor_ids,
+           coalesce(place_sets.location_ids, '') as location_ids
+    from events
+    left join participant_sets on participant_sets.event_id = events.event_id
+    left join place_sets on place_sets.event_id = events.event_id
+    where events.document_id in (select events.document_id from events
+                                 join merged_events on merged_events.event_id = events.event_id)
+),
+numbered as (
+    select event_id, row_number() over (
+        partition by document_id, event_type, date_start, date_end, actor_ids, location_ids
+        order by event_id) as n
+    from keyed
+)
+select event_id from numbered where n > 1
+"""
+
+
 def rebuild_dimensions(conn, seed_actors: pd.DataFrame, seed_aliases: pd.DataFrame) -> None:
     """Replace actors, actor_aliases, actor_titles and locations from the sightings and the seeds,
     after joining across stories the actors the merge rule joins."""
@@ -269,6 +351,10 @@ def rebuild_dimensions(conn, seed_actors: pd.DataFrame, seed_aliases: pd.DataFra
             for statement in _REWRITES:
                 conn.execute(statement.format(table=table))
         conn.execute(_ONE_PARTICIPANT)
+        conn.execute(_ONE_EVENT)
+        for table in ("event_participants", "event_locations", "event_topics", "events"):
+            conn.execute(f"delete from {table} where event_id in (select event_id from repeated_events)")
+        conn.execute("drop table repeated_events")
         for table, query in (("actors", MERGE_ACTORS), ("actor_aliases", MERGE_ALIASES),
                              ("actor_titles", MERGE_TITLES), ("locations", MERGE_LOCATIONS)):
             conn.execute(f"delete from {table}")

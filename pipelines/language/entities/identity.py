@@ -82,6 +82,8 @@ def join_nicknames(state: DocumentState) -> None:
             continue
         group = "bracketed" if match.group("bracketed") else "alias"
         start, end = match.span(group)
+        if group == "bracketed" and " " in match.group(group):
+            continue  # "Kit Harington (Jon Snow)": a role or a second person, not a nickname
         inner = [m for m in state.mentions if start - 1 <= m.start and m.end <= end + 1
                  and m.actor_id in state.actors and state.actors[m.actor_id].actor_type == "person"]
         if not inner or mention.actor_id not in state.actors:
@@ -90,8 +92,11 @@ def join_nicknames(state: DocumentState) -> None:
         if other == mention.actor_id:
             continue
         first, second = state.actors[mention.actor_id], state.actors[other]
-        # The fuller name is the canonical one: "WIU (Wilhelmus Iwan Ulumbu)" keeps the name.
-        if len(second.name.split()) > len(first.name.split()) or first.name.isupper():
+        if not (first.name[:1].isalpha() and second.name[:1].isalpha()):
+            continue
+        # The name before the bracket is the canonical one, unless it is initials spelled out in
+        # the bracket: "WIU (Wilhelmus Iwan Ulumbu)" keeps the full name.
+        if first.name.isupper() and len(second.name.split()) > 1:
             join(state, mention.actor_id, other, "nickname")
         else:
             join(state, other, mention.actor_id, "nickname")
