@@ -55,6 +55,7 @@ def actor_rows(document_id: str, analysis) -> dict[str, list[dict]]:
             "rank": m.rank,
             "title": m.title,
             "resolution": m.resolution,
+            "sighted_actor_id": m.actor_id,
         }
         for m in _unique(analysis.mentions, lambda m: (m.start, m.end, m.actor_id))
     ]
@@ -127,6 +128,7 @@ def event_rows(document_id: str, events) -> dict[str, list[dict]]:
                     "title": p.title,
                     "char_start": p.start,
                     "char_end": p.end,
+                    "sighted_actor_id": p.actor_id,
                 }
             )
         for place in _unique(event.locations, lambda place: place.location_id):

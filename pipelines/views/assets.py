@@ -96,13 +96,25 @@ def build_view(conn, view: SqlView) -> None:
     conn.execute(f'create or replace table "{view.name}" as\n{view.sql}')
 
 
+# The actor dimension step rewrites these tables' actor_id (the merge across stories), so a view
+# reading them waits for it even when it reads no dimension itself.
+_MERGED_BY_DIMENSIONS = frozenset({"actor_mentions", "event_participants"})
+
+
+def asset_deps(view: SqlView) -> list[dg.AssetKey]:
+    deps = list(view.deps)
+    if _MERGED_BY_DIMENSIONS & set(deps) and "actors" not in deps:
+        deps.append("actors")
+    return [dg.AssetKey(dep) for dep in deps]
+
+
 def view_asset(view: SqlView) -> dg.AssetsDefinition:
     """The asset that (re)builds one SQL file's table and describes it for the UI."""
 
     @dg.asset(
         name=view.name,
         group_name=GROUP,
-        deps=[dg.AssetKey(dep) for dep in view.deps],
+        deps=asset_deps(view),
         code_version=view.code_version,
         description=view.description or f"sql/{view.path.name}",
         kinds={"duckdb", "sql"},

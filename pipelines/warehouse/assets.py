@@ -11,7 +11,8 @@ from pipelines.warehouse.schema import create_tables
 SEED_ACTOR_COLUMNS = ["actor_id", "name", "actor_type", "country_code", "parent_actor_id", "affiliation_id", "no_country_reason"]
 DIMENSIONS = {
     "actors": "One row per actor (person, organisation, country, group) across all documents: the reference seeds plus every actor the text taught, with country and parent organisation.",
-    "actor_aliases": "Every name an actor goes by: seed aliases, acronyms defined in the text, and names used in stories.",
+    "actor_aliases": "Every name an actor goes by (seed aliases, acronyms defined in the text, names used in stories), with why it is that actor's and in how many documents.",
+    "actor_titles": "Who held which title when: each person's titles with the body, first and last day seen and the number of documents.",
     "locations": "Every place mentioned, from the gazetteer or found in the text, with country (ISO alpha-3), coordinates and feature type.",
 }
 
@@ -23,6 +24,8 @@ DIMENSIONS = {
             group_name="warehouse",
             kinds={"python", "duckdb"},
             description=description,
+            # The sightings come from the step that also writes actor_mentions and event_participants,
+            # whose actor_id the merge across stories rewrites: this runs after all of them.
             deps=["actor_sightings", "location_sightings"],
         )
         for table, description in DIMENSIONS.items()
@@ -33,7 +36,9 @@ def dimensions(context: AssetExecutionContext, duckdb: WarehouseResource):
     """Rebuild actors, actor_aliases and locations from per-document sightings and the reference seeds."""
     seed_actors, seed_aliases = seed_actor_frames()
     with duckdb.get_connection() as conn:
-        create_tables(conn, ["actor_sightings", "location_sightings", *DIMENSIONS])
+        create_tables(conn, ["documents", "actor_sightings", "actor_mentions", "events", "event_participants",
+                             "event_locations", "event_topics",
+                             "location_sightings", *DIMENSIONS])
         rebuild_dimensions(conn, seed_actors, seed_aliases)
         results = [
             MaterializeResult(asset_key=table, metadata=table_metadata(conn, table, order_by="1"))

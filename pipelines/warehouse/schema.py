@@ -73,7 +73,8 @@ TABLES: dict[str, str] = {
         surface varchar not null,
         rank varchar,
         title varchar,
-        resolution varchar
+        resolution varchar,
+        sighted_actor_id varchar
     """,
     "location_sightings": """
         document_id varchar not null,
@@ -120,7 +121,8 @@ TABLES: dict[str, str] = {
         rank varchar,
         title varchar,
         char_start integer,
-        char_end integer
+        char_end integer,
+        sighted_actor_id varchar
     """,
     "event_locations": """
         event_id varchar not null,
@@ -145,7 +147,19 @@ TABLES: dict[str, str] = {
     """,
     "actor_aliases": """
         actor_id varchar not null,
-        alias varchar not null
+        alias varchar not null,
+        reason varchar not null,
+        n_documents integer not null,
+        merged_actor_id varchar
+    """,
+    # Who held which title when, from the titles stories give with a person's name.
+    "actor_titles": """
+        actor_id varchar not null,
+        title varchar not null,
+        body_actor_id varchar,
+        first_seen date,
+        last_seen date,
+        n_documents integer not null
     """,
     "locations": """
         location_id varchar not null,
@@ -300,7 +314,11 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "surface": "The name as written, without rank or title.",
         "rank": "Police or military rank before the name ('Irjen'), kept apart from it.",
         "title": "Office before the name ('Kadiv Hubinter'), kept apart from it.",
-        "resolution": "How the mention was tied to the actor: name, alias, acronym, short_name, title, pronoun or coreference.",
+        "resolution": "How the mention was tied to the actor: name, alias, acronym, short_name, nickname ('Jokowi' after "
+                      "'Joko Widodo (Jokowi)'), initials ('WIU' for a person named in full), variant (a one-letter slip in "
+                      "a full name), long_form (a long name joined to a reference acronym), title, pronoun or coreference.",
+        "sighted_actor_id": "The actor id the story itself gave the mention; actor_id differs when a merge across "
+                            "stories joined it to another actor (actor_aliases.merged_actor_id says which and why).",
     },
     "location_sightings": {
         "document_id": "Document that names the place.",
@@ -350,6 +368,8 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "title": "Office given with the name in this event's sentence.",
         "char_start": f"Start offset of the actor's mention {_OFFSETS}.",
         "char_end": f"End offset of the actor's mention {_OFFSETS}.",
+        "sighted_actor_id": "The actor id the story itself gave the participant; actor_id differs when a merge "
+                            "across stories joined it to another actor.",
     },
     "event_locations": {
         "event_id": "Event that happened at the place.",
@@ -375,6 +395,22 @@ COLUMN_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "actor_aliases": {
         "actor_id": "Actor the name belongs to.",
         "alias": "A name the actor goes by: seed alias, acronym defined in the text, or a name used in a story.",
+        "reason": "Why the name is this actor's: reference (seeds), name (the name a story gives), defined (a story "
+                  "defines it: 'Divisi Hubungan Internasional (Divhubinter)'), acronym, nickname, initials, variant, "
+                  "long_form or short_name (how a story tied it, see actor_mentions.resolution), or merged (another "
+                  "actor of that name was joined to this one across stories; merged_actor_id).",
+        "n_documents": "Number of documents that call the actor by this name.",
+        "merged_actor_id": "For reason merged: the id the name had on its own, before the merge rule joined it "
+                           "(same type, and a story that names both ties the two by nickname, acronym, definition "
+                           "or spelling; or a country named as an organisation).",
+    },
+    "actor_titles": {
+        "actor_id": "Person who held the title.",
+        "title": "The title as stories write it with the person's name ('Kapolri', 'Juru Bicara KPK').",
+        "body_actor_id": "Body the person acted for under that title, as the stories say.",
+        "first_seen": "Publication day (else anchor day) of the first story giving the person that title.",
+        "last_seen": "Publication day (else anchor day) of the last such story.",
+        "n_documents": "Number of documents giving the person that title.",
     },
     "locations": {
         "location_id": "Place id (loc: prefix).",

@@ -64,6 +64,7 @@ def _parenthesised(state: DocumentState, p: int) -> None:
     if not _acronym_like(inner_forms[-1], long_form):
         return
     start = _trim_to_known(state, start, p, inner_forms)
+    start = _trim_title(state, start, p)
     long_form = state.surface(start, p)
     if long_form in org_long_forms() and _long_head_with_place(state, start, inner_forms):
         return
@@ -109,6 +110,17 @@ def _trim_to_known(state: DocumentState, start: int, p: int, inner_forms: list[s
         known = state.known_name(k)
         if known and known[0] == p:
             return k if known[1][0] == target else start
+    return start
+
+
+def _trim_title(state: DocumentState, start: int, p: int) -> int:
+    """'Ketua Badan Penyehatan Perbankan Nasional (BPPN)': the acronym names the body, so the
+    title before it stays outside the long form (when what is left still names a body)."""
+    from .persons import title_at
+
+    hit = title_at(state, start)
+    if hit and hit[0] < p - 1 and any(state.word(k) in org_words() for k in range(hit[0], p)):
+        return hit[0]
     return start
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .aliases import learn_definitions
+from .identity import resolve_identity
 from .junk import claim_junk
 from .organisations import find_organisations
 from .persons import (find_aged_names, find_coordinated_names, find_initials, find_ranked_persons, find_speaker_names,
@@ -35,6 +36,7 @@ def analyse(text: str, use_model: bool = True) -> DocumentState:
     find_coordinated_names(state)
     find_short_names(state)  # again: names the tagger introduced can be repeated short
     merge_short_persons(state)
+    resolve_identity(state)
     find_pair_references(state)
     find_pronouns(state)
     return state

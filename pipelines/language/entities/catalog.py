@@ -178,9 +178,12 @@ class Catalog:
 
 
 def longest(index: WordTupleIndex, tokens, i: int, max_len: int = 8,
-            fold: bool = False, keep_dot: bool = False) -> tuple[int, object] | None:
+            fold: bool = False, keep_dot: bool = False,
+            skip_commas: bool = False) -> tuple[int, object] | None:
     """Longest key of `index` starting at token i, skipping "." tokens between words.
-    keep_dot takes an abbreviation's own dot into the match ("Irjen." "Maj. Gen.").
+    keep_dot takes an abbreviation's own dot into the match ("Irjen." "Maj. Gen.");
+    skip_commas reads a name written as a list as one key ("Badan Meteorologi, Klimatologi, dan
+    Geofisika" is the seed's "Badan Meteorologi Klimatologi dan Geofisika").
     Returns (end token index exclusive, value) or None."""
     n = len(tokens)
     if i >= n:
@@ -193,9 +196,9 @@ def longest(index: WordTupleIndex, tokens, i: int, max_len: int = 8,
     j = i
     while j < n and len(key) < max_len:
         text = tokens[j].text
-        if text == "." and key:
+        if (text == "." or skip_commas and text == ",") and key:
             j += 1
-            if keep_dot and best is not None and best[0] == j - 1:
+            if keep_dot and text == "." and best is not None and best[0] == j - 1:
                 best = (j, best[1])  # keep the abbreviation dot inside the match
             continue
         key.append(text.lower() if fold else text)

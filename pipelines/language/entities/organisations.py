@@ -49,10 +49,18 @@ def pattern_tail(state: DocumentState, j: int) -> int:
     """End of the capitalised words after an organisation head at token j."""
     k = j
     cat = state.cat
+    place_end = -1
     while k < len(state.tokens) and k - j < MAX_TAIL:
         word = state.word(k)
         if (word,) in cat.ranks or word in non_names() and word not in ("WNI",):
             break
+        if k == place_end and word[:1].isupper() and word not in ROMAN \
+                and not longest(cat.org_patterns, state.tokens, k, 6) and not state.known_name(k):
+            break  # "Pengadilan Negeri Jakarta Selatan | Asiadi Sembiring", "Komisi V DPR | Miryam":
+            # a person's name follows the place or body that closes the unit's name
+        place = longest(cat.place_names, state.tokens, k, 6) or state.known_name(k)
+        if place:
+            place_end = max(place_end, place[0])
         if word[:1].isupper() or word in ROMAN or word.isdigit():
             k += 1
         elif word in CONNECTORS and k > j and state.word(k + 1)[:1].isupper() \

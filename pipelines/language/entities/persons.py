@@ -171,6 +171,9 @@ def add_person(state: DocumentState, i: int, j: int, *, rank: Rank | None = None
     state.mention_tokens(actor_id, i, j, resolution, rank_text, shown_title)
     known = state.persons.get(actor_id)
     titles = (known[2] if known else None) or title_text
+    head = title_at(state, title[0]) if title else None
+    if head:
+        state.title_heads.setdefault(actor_id, set()).add(head[1].text.lower())
     state.persons[actor_id] = (known[0] if known else i, tuple(name.split()), titles)
     return actor_id
 
@@ -193,6 +196,9 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
             state.mention_tokens(actor_id, k, pattern[2], "name")
             return actor_id
     head = title_at(state, start)
+    foreign = _foreign_country(state, title, head)
+    if foreign:
+        return foreign
     if head and head[1].org_head and head[0] < end:
         pattern = state.cat.org_patterns.get(words(head[1].org_head))
         if pattern:
@@ -201,6 +207,24 @@ def _affiliation(state: DocumentState, title: tuple[int, int]) -> str | None:
     if head and head[1].actor_id:
         state.add_actor(state.cat.actors[head[1].actor_id])
         return head[1].actor_id
+    return None
+
+
+def _foreign_country(state: DocumentState, title: tuple[int, int], head) -> str | None:
+    """'Menteri Luar Negeri Jepang Taro Kono', 'Menlu Jepang': an official of the country the title
+    names acts for that country, not for the Indonesian body the bare title would mean
+    (seeds/titles.csv ties "Menlu" to Indonesia's Kemlu)."""
+    code = country_in(state, *title)
+    if code is None:
+        return None
+    own = head[1].actor_id if head else None
+    own_country = state.cat.actors[own].country_code if own in state.cat.actors else None
+    if own and own_country == code:
+        return None
+    actor_id = f"ctry:{code}"
+    if actor_id in state.cat.actors:
+        state.add_actor(state.cat.actors[actor_id])
+        return actor_id
     return None
 
 

@@ -16,7 +16,7 @@ from .records import Entity
 from .tagging import all_spans
 
 # Mentions that name someone; references ("Kapolri", "pihaknya", "-nya") are not NER entities.
-_NAMING = frozenset({"name", "alias", "acronym", "short_name"})
+_NAMING = frozenset({"name", "alias", "acronym", "short_name", "nickname", "initials", "long_form"})
 
 Span = tuple[int, int]
 

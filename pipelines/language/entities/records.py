@@ -45,7 +45,8 @@ class ActorMention:
     surface: str
     rank: str | None
     title: str | None
-    resolution: str  # name | alias | acronym | short_name | title | coreference | pronoun
+    # name | alias | acronym | short_name | nickname | initials | long_form | title | coreference | pronoun
+    resolution: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,18 +114,29 @@ def find_bare_titles(state: DocumentState) -> None:
         if not hit:
             continue
         end, title = hit
-        if not title.unique and not title.actor_id:
-            continue
-        holder = _title_holder(state, i, title.text)
+        holder = _title_holder(state, i, title.text) if title.unique or title.actor_id \
+            else _sole_holder(state, i, title.text)
         if holder:
             state.mention_tokens(holder, i, end, "title", title=state.surface(i, end))
         elif title.actor_id:
             if title.actor_id in state.cat.actors:
                 state.add_actor(state.cat.actors[title.actor_id])
             state.mention_tokens(title.actor_id, i, end, "title", title=state.surface(i, end))
+        elif end - i == 1 and (end == len(state.tokens) or not state.tokens[end].is_capitalised):
+            pass  # a bare "Presiden" with no single holder refers to nobody we can name: no actor
         else:
             continue
         state.claim(i, end)
+
+
+def _sole_holder(state: DocumentState, i: int, title: str) -> str | None:
+    """The one person named earlier with exactly this title ("Presiden Joko Widodo" for a later
+    "Presiden"); None when none or several are (two presidents stay unresolved). A shared title
+    alone never makes two people one: the holder must have been named with it."""
+    wanted = title.lower()
+    holders = [actor_id for actor_id, (first, _words, _held) in state.persons.items()
+               if first < i and wanted in state.title_heads.get(actor_id, ())]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _title_holder(state: DocumentState, i: int, title: str) -> str | None:

@@ -33,6 +33,9 @@ class DocumentState:
         self.learned: WordTupleIndex = WordTupleIndex()
         # person actor_id -> (first token index, name words, title) to resolve short references
         self.persons: dict[str, tuple[int, tuple[str, ...], str | None]] = {}
+        # person actor_id -> the titles.csv heads the story names them with ("Presiden"), so a
+        # bare "Presiden" finds the one person the story calls that, never the "Wakil Presiden".
+        self.title_heads: dict[str, set[str]] = {}
         # The statistical tagger's spans per sentence index, filled on demand (see tagging.py).
         self.sentence_ranges: list[tuple[int, int]] | None = None
         self.model_cache: dict[int, list[tuple[int, int, str]]] = {}
@@ -62,7 +65,7 @@ class DocumentState:
 
     def known_name(self, i: int) -> tuple[int, tuple[str, str]] | None:
         """Longest seed or learned actor name at token i: (end, (actor_id, resolution))."""
-        seed = longest(self.cat.actor_names, self.tokens, i, self.cat.max_key)
+        seed = longest(self.cat.actor_names, self.tokens, i, self.cat.max_key, skip_commas=True)
         taught = longest(self.learned, self.tokens, i, self.cat.max_key) if self.learned else None
         if taught and (not seed or taught[0] > seed[0]):
             return taught

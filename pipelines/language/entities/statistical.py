@@ -22,9 +22,12 @@ def is_headline(state: DocumentState, a: int, b: int) -> bool:
 
 
 def _trim_person(state: DocumentState, i: int, j: int) -> tuple[int, int]:
-    """Drop an opening bracket the tagger left at a person span's end ("Dedi (" -> "Dedi")."""
-    while j > i and state.word(j - 1) in ("(", "["):
+    """Drop brackets the tagger left at a person span's edges ("Dedi (" -> "Dedi",
+    "(Jokowi)" -> "Jokowi")."""
+    while j > i and state.word(j - 1) in ("(", "[", ")", "]"):
         j -= 1
+    while i < j and state.word(i) in ("(", "["):
+        i += 1
     return i, j
 
 
